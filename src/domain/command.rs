@@ -1,0 +1,219 @@
+//! The writes the widget makes and their exact REST method and params (bitrix24.md §1).
+
+use serde_json::{json, Value};
+
+use super::dialog::ChatId;
+use super::error::CallError;
+
+/// `imopenlines.session.mode.pin`: pins with `ACTIVATE` `"Y"` and unpins with exactly `"N"`.
+///
+/// `imopenlines.session.mode.unpin` exists in code but has no DOCS page, so unpinning goes
+/// through `pin` too (bitrix24.md §1.1–1.2: only the exact string `N` unpins).
+pub const PIN_METHOD: &str = "imopenlines.session.mode.pin";
+/// `imopenlines.session.mode.silent`: on only with the exact string `ACTIVATE = "Y"`.
+pub const SILENT_METHOD: &str = "imopenlines.session.mode.silent";
+/// `imopenlines.session.mode.pinAll`: returns the pinned session ids.
+pub const PIN_ALL_METHOD: &str = "imopenlines.session.mode.pinAll";
+/// `imopenlines.session.mode.unpinAll`: returns the unpinned session ids.
+pub const UNPIN_ALL_METHOD: &str = "imopenlines.session.mode.unpinAll";
+
+/// One write to the portal.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Command {
+    /// Pin this dialog to the current operator.
+    Pin(ChatId),
+    /// Unpin this dialog.
+    Unpin(ChatId),
+    /// Turn whisper (silent) mode on: the client stops seeing the operator's messages.
+    WhisperOn(ChatId),
+    /// Turn whisper mode off.
+    WhisperOff(ChatId),
+    /// Pin all the current operator's active dialogs.
+    PinAll,
+    /// Unpin all the current operator's pinned dialogs.
+    UnpinAll,
+}
+
+/// What the widget was doing when something failed (for messages and logs).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Action {
+    /// Reading the dialog state (`imopenlines.dialog.get` + `profile`).
+    Load,
+    /// [`Command::Pin`].
+    Pin,
+    /// [`Command::Unpin`].
+    Unpin,
+    /// [`Command::WhisperOn`].
+    WhisperOn,
+    /// [`Command::WhisperOff`].
+    WhisperOff,
+    /// [`Command::PinAll`].
+    PinAll,
+    /// [`Command::UnpinAll`].
+    UnpinAll,
+}
+
+impl Action {
+    /// Every action, in declaration order (for exhaustive tests and tables).
+    pub const ALL: [Action; 7] = [
+        Action::Load,
+        Action::Pin,
+        Action::Unpin,
+        Action::WhisperOn,
+        Action::WhisperOff,
+        Action::PinAll,
+        Action::UnpinAll,
+    ];
+
+    /// A stable lower-case name for console logs: `load`, `pin`, `unpin`, `whisper-on`, …
+    pub fn name(self) -> &'static str {
+        match self {
+            Action::Load => "load",
+            Action::Pin => "pin",
+            Action::Unpin => "unpin",
+            Action::WhisperOn => "whisper-on",
+            Action::WhisperOff => "whisper-off",
+            Action::PinAll => "pin-all",
+            Action::UnpinAll => "unpin-all",
+        }
+    }
+
+    /// `true` for everything but [`Action::Load`].
+    pub fn is_write(self) -> bool {
+        !matches!(self, Action::Load)
+    }
+}
+
+impl Command {
+    /// The command that flips the pin switch: pinned → [`Command::Unpin`], else [`Command::Pin`].
+    pub fn toggled_pin(chat: ChatId, currently_pinned: bool) -> Command {
+        Command::set_pin(chat, !currently_pinned)
+    }
+
+    /// The command that flips the whisper switch.
+    pub fn toggled_whisper(chat: ChatId, currently_on: bool) -> Command {
+        Command::set_whisper(chat, !currently_on)
+    }
+
+    /// [`Command::Pin`] when `pinned`, else [`Command::Unpin`].
+    pub fn set_pin(chat: ChatId, pinned: bool) -> Command {
+        if pinned {
+            Command::Pin(chat)
+        } else {
+            Command::Unpin(chat)
+        }
+    }
+
+    /// [`Command::WhisperOn`] when `on`, else [`Command::WhisperOff`].
+    pub fn set_whisper(chat: ChatId, on: bool) -> Command {
+        if on {
+            Command::WhisperOn(chat)
+        } else {
+            Command::WhisperOff(chat)
+        }
+    }
+
+    /// The REST method name.
+    pub fn method(&self) -> &'static str {
+        match self {
+            Command::Pin(_) | Command::Unpin(_) => PIN_METHOD,
+            Command::WhisperOn(_) | Command::WhisperOff(_) => SILENT_METHOD,
+            Command::PinAll => PIN_ALL_METHOD,
+            Command::UnpinAll => UNPIN_ALL_METHOD,
+        }
+    }
+
+    /// The REST params, always a JSON object (`{}` for the bulk commands: one build of BX24
+    /// throws on `undefined` params). Keys are upper case; the server reads them
+    /// case-sensitively. `CHAT_ID` is a JSON number.
+    pub fn params(&self) -> Value {
+        match *self {
+            Command::Pin(chat) | Command::WhisperOn(chat) => {
+                json!({"CHAT_ID": chat.get(), "ACTIVATE": "Y"})
+            }
+            Command::Unpin(chat) | Command::WhisperOff(chat) => {
+                json!({"CHAT_ID": chat.get(), "ACTIVATE": "N"})
+            }
+            Command::PinAll | Command::UnpinAll => json!({}),
+        }
+    }
+
+    /// What this command is, for messages.
+    pub fn action(&self) -> Action {
+        match self {
+            Command::Pin(_) => Action::Pin,
+            Command::Unpin(_) => Action::Unpin,
+            Command::WhisperOn(_) => Action::WhisperOn,
+            Command::WhisperOff(_) => Action::WhisperOff,
+            Command::PinAll => Action::PinAll,
+            Command::UnpinAll => Action::UnpinAll,
+        }
+    }
+
+    /// The chat a single-dialog command acts on; `None` for the bulk commands.
+    pub fn chat(&self) -> Option<ChatId> {
+        match *self {
+            Command::Pin(c)
+            | Command::Unpin(c)
+            | Command::WhisperOn(c)
+            | Command::WhisperOff(c) => Some(c),
+            Command::PinAll | Command::UnpinAll => None,
+        }
+    }
+
+    /// `true` for [`Command::PinAll`] and [`Command::UnpinAll`], whose result is a list of
+    /// session ids ([`parse_session_ids`]); the others return `true`.
+    pub fn is_bulk(&self) -> bool {
+        matches!(self, Command::PinAll | Command::UnpinAll)
+    }
+}
+
+/// The session ids in a `pinAll` / `unpinAll` result (their count is what the widget reports).
+///
+/// - `[339, 337]` → those ids; `[]` → none.
+/// - Ids given as decimal strings (`["339"]`) are accepted.
+/// - `{}` → none: the BX24 library turns an empty body into `{result: {}}`
+///   (bitrix24.md §4.4), and PHP may encode a list with gaps as an object, so an object's
+///   values are read as the ids.
+/// - Anything else (`null`, `true`, a number, a negative or fractional id, a nested value) is
+///   [`CallError::BadResponse`]: the method promises `int[]`, and reporting "nothing to do" on a
+///   garbled answer would be a lie.
+pub fn parse_session_ids(result: &Value) -> Result<Vec<u64>, CallError> {
+    let items: Vec<&Value> = match result {
+        Value::Array(items) => items.iter().collect(),
+        Value::Object(map) => map.values().collect(),
+        other => {
+            return Err(CallError::BadResponse(format!(
+                "expected a list of session ids, got {}",
+                short_json(other)
+            )))
+        }
+    };
+    items
+        .into_iter()
+        .map(|item| {
+            session_id(item).ok_or_else(|| {
+                CallError::BadResponse(format!("not a session id: {}", short_json(item)))
+            })
+        })
+        .collect()
+}
+
+fn session_id(v: &Value) -> Option<u64> {
+    match v {
+        Value::Number(n) => n.as_u64(),
+        Value::String(s) if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) => {
+            s.parse().ok()
+        }
+        _ => None,
+    }
+}
+
+/// JSON text of a value, cut to 80 characters (for `BadResponse` messages).
+pub(crate) fn short_json(v: &Value) -> String {
+    let text = v.to_string();
+    match text.char_indices().nth(80) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text,
+    }
+}

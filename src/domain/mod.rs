@@ -1,0 +1,12 @@
+//! Pure open-line domain: no Leptos, no wasm. Everything here compiles and is tested natively.
+//!
+//! - [`dialog`]: which chat the placement points at ([`dialog::ChatId`]).
+//! - [`command`]: the writes and their exact REST params.
+//! - [`state`]: the dialog's true state read from `imopenlines.dialog.get` + `profile`.
+//! - [`error`]: what can go wrong on a call ([`error::CallError`]) and what it means to the
+//!   operator ([`error::Problem`]).
+
+pub mod command;
+pub mod dialog;
+pub mod error;
+pub mod state;

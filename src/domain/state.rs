@@ -1,0 +1,262 @@
+//! The dialog's true state, read from `imopenlines.dialog.get` and `profile` (bitrix24.md §2).
+//!
+//! Nothing here was checked against a live portal, so the parsers are tolerant: keys in lower
+//! or upper case, numbers as JSON numbers or decimal strings, short or missing `entity_data_1`.
+//! Only the exact string `"Y"` means "on", as on the server.
+
+use serde_json::{json, Map, Value};
+
+use super::command::short_json;
+use super::dialog::ChatId;
+use super::error::CallError;
+
+/// Reads the dialog: `imopenlines.dialog.get {DIALOG_ID: "chat12"}`.
+pub const STATE_METHOD: &str = "imopenlines.dialog.get";
+/// Reads the current user (`ID`, `ADMIN`); scope `basic`.
+pub const PROFILE_METHOD: &str = "profile";
+/// The key of the dialog call in [`state_batch`].
+pub const DIALOG_KEY: &str = "dialog";
+/// The key of the profile call in [`state_batch`].
+pub const ME_KEY: &str = "me";
+
+/// Position of PAUSE (= pinned) in `entity_data_1`.
+const PAUSE_FIELD: usize = 3;
+/// Position of SESSION_ID in `entity_data_1` (`0` after the session closed).
+const SESSION_FIELD: usize = 5;
+
+/// What kind of chat `imopenlines.dialog.get` describes.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum DialogKind {
+    /// An open-line chat: `entity_type` `LINES`, or `type` `lines`, or `message_type` `L`.
+    OpenLine,
+    /// Anything else; carries the `entity_type` (or `type`, or `message_type`) for the console.
+    Other(String),
+}
+
+/// What the widget shows, as read from the portal.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DialogState {
+    /// The chat this state belongs to.
+    pub chat: ChatId,
+    /// `entity_data_1` field #3 (PAUSE) is exactly `"Y"`.
+    pub pinned: bool,
+    /// `entity_data_3` is exactly `"Y"` (`"N"` and `""` are both off).
+    pub whisper: bool,
+    /// `owner` (the chat's author = the operator who accepted it); `0` or missing → `None`.
+    pub owner: Option<u64>,
+    /// `entity_data_1` field #5 (SESSION_ID); `0` or missing → `None` (no active session).
+    pub session_id: Option<u64>,
+    /// Open-line chat or not.
+    pub kind: DialogKind,
+    /// `name`, plain text as sent (render as a text node, never as HTML).
+    pub title: String,
+}
+
+impl DialogState {
+    /// `true` for an open-line chat (the only kind the switches work on).
+    pub fn is_open_line(&self) -> bool {
+        self.kind == DialogKind::OpenLine
+    }
+}
+
+/// The user the widget runs as.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CurrentUser {
+    /// `ID`.
+    pub id: u64,
+    /// `ADMIN` (`true`, `"Y"`, `"true"`, `1`, `"1"` all count).
+    pub admin: bool,
+}
+
+/// Why a switch is not available.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Blocked {
+    /// The dialog belongs to another operator: only the session's operator may pin.
+    OtherOperator,
+    /// The dialog has no active session (`entity_data_1` SESSION_ID is 0 or missing).
+    NoSession,
+}
+
+impl Blocked {
+    /// Every reason, in declaration order.
+    pub const ALL: [Blocked; 2] = [Blocked::OtherOperator, Blocked::NoSession];
+}
+
+/// Which switches the current user may use; `Err` carries the reason to show.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Permissions {
+    /// The pin switch (and only it: the bulk buttons act on the user's own dialogs).
+    pub pin: Result<(), Blocked>,
+    /// The whisper switch.
+    pub whisper: Result<(), Blocked>,
+}
+
+/// Both reads in one `batch` round trip: `(key, method, params)`.
+///
+/// `[("dialog", "imopenlines.dialog.get", {"DIALOG_ID": "chat12"}), ("me", "profile", {})]`.
+pub fn state_batch(chat: ChatId) -> Vec<(&'static str, &'static str, Value)> {
+    vec![
+        (
+            DIALOG_KEY,
+            STATE_METHOD,
+            json!({"DIALOG_ID": chat.dialog_id()}),
+        ),
+        (ME_KEY, PROFILE_METHOD, json!({})),
+    ]
+}
+
+/// Reads `imopenlines.dialog.get`'s result for `chat`.
+///
+/// Errors only when the result is not a non-empty object, or names a different chat in `id`.
+/// Everything else degrades to defaults (not pinned, whisper off, no owner, no session).
+pub fn parse_dialog(chat: ChatId, result: &Value) -> Result<DialogState, CallError> {
+    let map = match result {
+        Value::Object(map) if !map.is_empty() => map,
+        other => {
+            return Err(CallError::BadResponse(format!(
+                "imopenlines.dialog.get: expected a dialog object, got {}",
+                short_json(other)
+            )))
+        }
+    };
+    if let Some(id) = field(map, "id").and_then(as_u64) {
+        if id != chat.get() {
+            return Err(CallError::BadResponse(format!(
+                "imopenlines.dialog.get: asked for {chat}, got chat {id}"
+            )));
+        }
+    }
+
+    let data_1 = field(map, "entity_data_1")
+        .and_then(Value::as_str)
+        .unwrap_or("");
+    let parts: Vec<&str> = data_1.split('|').collect();
+    let pinned = parts.get(PAUSE_FIELD).is_some_and(|p| *p == "Y");
+    let session_id = parts
+        .get(SESSION_FIELD)
+        .and_then(|s| parse_decimal(s))
+        .filter(|&n| n > 0);
+
+    let whisper = field(map, "entity_data_3").and_then(Value::as_str) == Some("Y");
+    let owner = field(map, "owner").and_then(as_u64).filter(|&n| n > 0);
+
+    let text = |key: &str| -> String {
+        field(map, key)
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_string()
+    };
+    let (entity_type, chat_type, message_type) =
+        (text("entity_type"), text("type"), text("message_type"));
+    let kind = if entity_type.eq_ignore_ascii_case("LINES")
+        || chat_type.eq_ignore_ascii_case("lines")
+        || message_type.eq_ignore_ascii_case("L")
+    {
+        DialogKind::OpenLine
+    } else {
+        let seen = [entity_type, chat_type, message_type]
+            .into_iter()
+            .find(|s| !s.is_empty())
+            .unwrap_or_default();
+        DialogKind::Other(seen)
+    };
+
+    let title = match field(map, "name") {
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Number(n)) => n.to_string(),
+        _ => String::new(),
+    };
+
+    Ok(DialogState {
+        chat,
+        pinned,
+        whisper,
+        owner,
+        session_id,
+        kind,
+        title,
+    })
+}
+
+/// Reads `profile`'s result: `{"ID": "1" | 1, "ADMIN": true | "Y" | …}`.
+///
+/// A missing, zero or non-numeric `ID` is [`CallError::BadResponse`].
+pub fn parse_profile(result: &Value) -> Result<CurrentUser, CallError> {
+    let map = result.as_object().ok_or_else(|| {
+        CallError::BadResponse(format!(
+            "profile: expected an object, got {}",
+            short_json(result)
+        ))
+    })?;
+    let id = field(map, "ID")
+        .and_then(as_u64)
+        .filter(|&n| n > 0)
+        .ok_or_else(|| {
+            CallError::BadResponse(format!("profile: no user ID in {}", short_json(result)))
+        })?;
+    let admin = match field(map, "ADMIN") {
+        Some(Value::Bool(b)) => *b,
+        Some(Value::Number(n)) => n.as_u64() == Some(1),
+        Some(Value::String(s)) => {
+            s.eq_ignore_ascii_case("Y") || s.eq_ignore_ascii_case("true") || s == "1"
+        }
+        _ => false,
+    };
+    Ok(CurrentUser { id, admin })
+}
+
+/// Which switches `me` may use on this dialog.
+///
+/// - No active session → both blocked with [`Blocked::NoSession`] (pin would start a session,
+///   silent would write to a dead chat).
+/// - `owner` is someone else → pin blocked with [`Blocked::OtherOperator`]; whisper stays
+///   allowed (the server lets any member with access toggle silent mode).
+/// - `owner` is `me` or unknown (`None`) with a session → both allowed; the server has the last
+///   word (its refusal arrives as the empty error code, see [`super::error::Problem::NotOperator`]).
+///
+/// Using `owner` as the session's operator is an inference (bitrix24.md §2).
+pub fn permissions(state: &DialogState, me: &CurrentUser) -> Permissions {
+    if state.session_id.is_none() {
+        return Permissions {
+            pin: Err(Blocked::NoSession),
+            whisper: Err(Blocked::NoSession),
+        };
+    }
+    let pin = match state.owner {
+        Some(owner) if owner != me.id => Err(Blocked::OtherOperator),
+        _ => Ok(()),
+    };
+    Permissions {
+        pin,
+        whisper: Ok(()),
+    }
+}
+
+/// `key` as given, then upper case, then any casing.
+fn field<'a>(map: &'a Map<String, Value>, key: &str) -> Option<&'a Value> {
+    map.get(key)
+        .or_else(|| map.get(&key.to_ascii_lowercase()))
+        .or_else(|| map.get(&key.to_ascii_uppercase()))
+        .or_else(|| {
+            map.iter()
+                .find(|(k, _)| k.eq_ignore_ascii_case(key))
+                .map(|(_, v)| v)
+        })
+}
+
+/// A non-negative integer as a JSON number or a decimal string.
+fn as_u64(v: &Value) -> Option<u64> {
+    match v {
+        Value::Number(n) => n.as_u64(),
+        Value::String(s) => parse_decimal(s),
+        _ => None,
+    }
+}
+
+/// ASCII digits only (no sign, no spaces), within `u64`.
+fn parse_decimal(s: &str) -> Option<u64> {
+    if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    s.parse().ok()
+}

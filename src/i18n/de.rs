@@ -1,0 +1,215 @@
+//! German catalogue. Exhaustive: no wildcard arms.
+//!
+//! Terms follow the German Bitrix24 UI: open lines are "Kommunikationskanäle"; pinning is
+//! "anheften", unpinning "lösen"; whisper mode is "Flüstermodus".
+
+use super::plural::{category, PluralCategory};
+use super::{Locale, Msg};
+use crate::domain::command::Action;
+use crate::domain::dialog::PlacementProblem;
+use crate::domain::error::Problem;
+use crate::domain::state::Blocked;
+
+pub(super) fn text(msg: &Msg) -> String {
+    match msg {
+        Msg::Title => "Dialogmodi".into(),
+        Msg::Loading => "Dialog wird geladen…".into(),
+        Msg::Saving => "Wird gespeichert…".into(),
+        Msg::PinLabel => "Dialog anheften".into(),
+        Msg::PinHintPinned => "Der Dialog bleibt bei Ihnen; sein automatisches Schließen \
+                               verschiebt sich um etwa eine Woche."
+            .into(),
+        Msg::PinHintUnpinned => "Der Dialog folgt den Regeln der Warteschlange: Er kann neu \
+                                 verteilt und automatisch geschlossen werden."
+            .into(),
+        Msg::WhisperLabel => "Flüstermodus".into(),
+        Msg::WhisperHint => "Solange er aktiv ist, sieht der Kunde Ihre Nachrichten nicht; \
+                             Kollegen im Chat sehen sie weiterhin."
+            .into(),
+        Msg::Blocked(Blocked::OtherOperator) => {
+            "Dieser Dialog wird von einem anderen Operator bearbeitet".into()
+        }
+        Msg::Blocked(Blocked::NoSession) => "Dieser Dialog hat keine aktive Sitzung".into(),
+        Msg::DialogPinned => "Der Dialog ist an Sie angeheftet.".into(),
+        Msg::DialogUnpinned => "Der Dialog ist nicht mehr angeheftet.".into(),
+        Msg::WhisperTurnedOn => "Der Flüstermodus ist an.".into(),
+        Msg::WhisperTurnedOff => "Der Flüstermodus ist aus.".into(),
+        Msg::BulkTitle => "Alle meine Dialoge".into(),
+        Msg::PinAllButton => "Alle meine Dialoge anheften".into(),
+        Msg::UnpinAllButton => "Alle meine Dialoge lösen".into(),
+        Msg::ConfirmPinAll => "Alle Ihre aktiven Dialoge an Sie anheften?".into(),
+        Msg::ConfirmUnpinAll => "Alle Ihre angehefteten Dialoge lösen?".into(),
+        Msg::Confirm => "Bestätigen".into(),
+        Msg::Cancel => "Abbrechen".into(),
+        Msg::TryAgain => "Erneut versuchen".into(),
+        Msg::PinnedCount(0) => "Keine Dialoge mussten angeheftet werden".into(),
+        Msg::PinnedCount(n) => match category(Locale::De, *n) {
+            PluralCategory::One => format!("{n} Dialog angeheftet"),
+            PluralCategory::Few | PluralCategory::Many | PluralCategory::Other => {
+                format!("{n} Dialoge angeheftet")
+            }
+        },
+        Msg::UnpinnedCount(0) => "Keine angehefteten Dialoge zum Lösen".into(),
+        Msg::UnpinnedCount(n) => match category(Locale::De, *n) {
+            PluralCategory::One => format!("{n} Dialog gelöst"),
+            PluralCategory::Few | PluralCategory::Many | PluralCategory::Other => {
+                format!("{n} Dialoge gelöst")
+            }
+        },
+        Msg::Failed { action, problem } => failed(*action, *problem),
+        Msg::NoHost => NO_HOST.into(),
+        Msg::Placement(
+            PlacementProblem::MissingOptions
+            | PlacementProblem::MissingDialogId
+            | PlacementProblem::NotAChatId { .. },
+        ) => "Bitrix24 hat dem Widget nicht mitgeteilt, welcher Chat geöffnet ist. Öffnen Sie den \
+              Chat erneut und starten Sie das Widget aus seiner Seitenleiste."
+            .into(),
+        Msg::Placement(PlacementProblem::PrivateChat { .. }) => "Dies ist ein privater Chat. \
+                                                                 Anheften und Flüstermodus \
+                                                                 funktionieren nur in \
+                                                                 Kommunikationskanal-Chats."
+            .into(),
+        Msg::NotOpenLine => "Dieser Chat ist kein Dialog eines Kommunikationskanals. Anheften und \
+                             Flüstermodus funktionieren nur in Kommunikationskanal-Chats."
+            .into(),
+        Msg::NoDialogAccess => "Dieser Chat ist kein Dialog eines Kommunikationskanals, oder Sie \
+                                haben keinen Zugriff darauf."
+            .into(),
+        Msg::PortalTooOld => PORTAL_TOO_OLD.into(),
+        Msg::InitTimeout => {
+            "Bitrix24 hat beim Start des Widgets nicht geantwortet. Laden Sie die Seite neu.".into()
+        }
+        Msg::AppPage => {
+            "Öffnen Sie diese App aus der Seitenleiste eines Kommunikationskanal-Chats.".into()
+        }
+    }
+}
+
+const NO_HOST: &str = "Bitrix24 ist auf dieser Seite nicht vorhanden. Öffnen Sie das Widget aus \
+                       einem Kommunikationskanal-Chat in Ihrem Portal.";
+const PORTAL_TOO_OLD: &str = "Dieses Portal hat die Methoden zum Anheften und für den \
+     Flüstermodus noch nicht (imopenlines.session.mode.*). Bitten Sie Ihren Administrator, \
+     Bitrix24 zu aktualisieren.";
+
+fn failed(action: Action, problem: Problem) -> String {
+    let head = match problem {
+        // The write may have happened: do not call it a failure.
+        Problem::NoAnswer => unconfirmed(action),
+        Problem::NotOperator
+        | Problem::NoAccess
+        | Problem::NotOpenLine
+        | Problem::ChatNotFound
+        | Problem::AuthLost
+        | Problem::MissingScope
+        | Problem::PlanRestricted
+        | Problem::PortalTooOld
+        | Problem::ServerModule
+        | Problem::RateLimited
+        | Problem::TimeLimited
+        | Problem::NoHost
+        | Problem::Unknown => what(action),
+    };
+    format!("{head} {}", why(action, problem))
+}
+
+fn what(action: Action) -> &'static str {
+    match action {
+        Action::Load => "Der Zustand des Dialogs konnte nicht gelesen werden.",
+        Action::Pin => "Anheften fehlgeschlagen.",
+        Action::Unpin => "Lösen fehlgeschlagen.",
+        Action::WhisperOn => "Einschalten des Flüstermodus fehlgeschlagen.",
+        Action::WhisperOff => "Ausschalten des Flüstermodus fehlgeschlagen.",
+        Action::PinAll => "Anheften aller Ihrer Dialoge fehlgeschlagen.",
+        Action::UnpinAll => "Lösen aller Ihrer Dialoge fehlgeschlagen.",
+    }
+}
+
+fn unconfirmed(action: Action) -> &'static str {
+    match action {
+        Action::Load => "Der Zustand des Dialogs konnte nicht gelesen werden.",
+        Action::Pin => "Anheften nicht bestätigt.",
+        Action::Unpin => "Lösen nicht bestätigt.",
+        Action::WhisperOn => "Einschalten des Flüstermodus nicht bestätigt.",
+        Action::WhisperOff => "Ausschalten des Flüstermodus nicht bestätigt.",
+        Action::PinAll => "Anheften aller Ihrer Dialoge nicht bestätigt.",
+        Action::UnpinAll => "Lösen aller Ihrer Dialoge nicht bestätigt.",
+    }
+}
+
+fn why(action: Action, problem: Problem) -> &'static str {
+    match problem {
+        Problem::NotOperator => {
+            "Nur der Operator, der diesen Dialog bearbeitet, kann ihn anheften oder lösen."
+        }
+        Problem::NoAccess => {
+            "Sie haben keine Berechtigung für diesen Dialog. Bitten Sie Ihren \
+                              Administrator um Zugriff auf diesen Kommunikationskanal."
+        }
+        Problem::NotOpenLine => {
+            "Dieser Chat ist kein Dialog eines Kommunikationskanals; \
+                                 Anheften und Flüstermodus funktionieren nur dort."
+        }
+        Problem::ChatNotFound => {
+            "Bitrix24 hat diesen Chat nicht gefunden. Öffnen Sie den Chat \
+                                  erneut und versuchen Sie es noch einmal."
+        }
+        Problem::AuthLost => "Ihre Bitrix24-Anmeldung ist abgelaufen. Laden Sie die Seite neu.",
+        Problem::MissingScope => {
+            "Die App hat keinen Zugriff auf Kommunikationskanäle. Bitten Sie \
+                                  Ihren Administrator, die App mit dem Bereich imopenlines neu \
+                                  zu installieren."
+        }
+        Problem::PlanRestricted => {
+            "Bitrix24-Apps funktionieren nur in kommerziellen Tarifen. \
+                                    Fragen Sie Ihren Administrator nach dem Tarif des Portals."
+        }
+        Problem::PortalTooOld => match action {
+            Action::Load => {
+                "Diesem Portal fehlt die Methode, mit der das Widget den Dialog liest \
+                             (imopenlines.dialog.get). Bitten Sie Ihren Administrator, Bitrix24 \
+                             zu aktualisieren."
+            }
+            Action::Pin
+            | Action::Unpin
+            | Action::WhisperOn
+            | Action::WhisperOff
+            | Action::PinAll
+            | Action::UnpinAll => PORTAL_TOO_OLD,
+        },
+        Problem::ServerModule => {
+            "Das Messenger-Modul des Portals ist nicht gestartet. Versuchen \
+                                  Sie es später erneut; wenn es wieder passiert, informieren Sie \
+                                  Ihren Administrator."
+        }
+        Problem::RateLimited => {
+            "Bitrix24 erhält gerade zu viele Anfragen. Warten Sie eine \
+                                 Minute und versuchen Sie es erneut."
+        }
+        Problem::TimeLimited => {
+            "Die App hat ihr Zeitlimit in Bitrix24 vorerst ausgeschöpft. \
+                                 Warten Sie eine Minute und versuchen Sie es erneut."
+        }
+        Problem::NoAnswer => match action {
+            Action::Load => {
+                "Bitrix24 hat nicht rechtzeitig geantwortet. Prüfen Sie Ihre \
+                             Verbindung und versuchen Sie es erneut."
+            }
+            Action::Pin | Action::Unpin | Action::WhisperOn | Action::WhisperOff => {
+                "Bitrix24 hat nicht rechtzeitig geantwortet. Die Änderung wurde vielleicht \
+                 übernommen, vielleicht auch nicht; der Schalter zeigt den aktuellen Zustand \
+                 des Dialogs."
+            }
+            Action::PinAll | Action::UnpinAll => {
+                "Bitrix24 hat nicht rechtzeitig geantwortet. Einige Ihrer Dialoge wurden \
+                 vielleicht geändert, vielleicht auch nicht; prüfen Sie sie in Ihrer Dialogliste, \
+                 bevor Sie es erneut versuchen."
+            }
+        },
+        Problem::NoHost => NO_HOST,
+        Problem::Unknown => {
+            "Etwas Unerwartetes ist passiert. Versuchen Sie es erneut; wenn es \
+                             wieder passiert, laden Sie die Seite neu."
+        }
+    }
+}

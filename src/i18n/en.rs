@@ -1,0 +1,195 @@
+//! English catalogue (also the fallback). Exhaustive: no wildcard arms.
+
+use super::plural::{category, PluralCategory};
+use super::{Locale, Msg};
+use crate::domain::command::Action;
+use crate::domain::dialog::PlacementProblem;
+use crate::domain::error::Problem;
+use crate::domain::state::Blocked;
+
+pub(super) fn text(msg: &Msg) -> String {
+    match msg {
+        Msg::Title => "Dialog modes".into(),
+        Msg::Loading => "Loading dialog…".into(),
+        Msg::Saving => "Saving…".into(),
+        Msg::PinLabel => "Pin dialog".into(),
+        Msg::PinHintPinned => {
+            "The dialog stays with you; its auto-close moves about a week ahead.".into()
+        }
+        Msg::PinHintUnpinned => {
+            "The dialog follows the queue rules: it can be redistributed and auto-closed.".into()
+        }
+        Msg::WhisperLabel => "Whisper mode".into(),
+        Msg::WhisperHint => {
+            "While it is on, the client does not see your messages; colleagues in the chat still do."
+                .into()
+        }
+        Msg::Blocked(Blocked::OtherOperator) => "This dialog is handled by another operator".into(),
+        Msg::Blocked(Blocked::NoSession) => "This dialog has no active session".into(),
+        Msg::DialogPinned => "The dialog is pinned to you.".into(),
+        Msg::DialogUnpinned => "The dialog is unpinned.".into(),
+        Msg::WhisperTurnedOn => "Whisper mode is on.".into(),
+        Msg::WhisperTurnedOff => "Whisper mode is off.".into(),
+        Msg::BulkTitle => "All my dialogs".into(),
+        Msg::PinAllButton => "Pin all my dialogs".into(),
+        Msg::UnpinAllButton => "Unpin all my dialogs".into(),
+        Msg::ConfirmPinAll => "Pin all your active dialogs to you?".into(),
+        Msg::ConfirmUnpinAll => "Unpin all your pinned dialogs?".into(),
+        Msg::Confirm => "Confirm".into(),
+        Msg::Cancel => "Cancel".into(),
+        Msg::TryAgain => "Try again".into(),
+        Msg::PinnedCount(0) => "No dialogs needed pinning".into(),
+        Msg::PinnedCount(n) => match category(Locale::En, *n) {
+            PluralCategory::One => format!("{n} dialog pinned"),
+            PluralCategory::Few | PluralCategory::Many | PluralCategory::Other => {
+                format!("{n} dialogs pinned")
+            }
+        },
+        Msg::UnpinnedCount(0) => "No pinned dialogs to unpin".into(),
+        Msg::UnpinnedCount(n) => match category(Locale::En, *n) {
+            PluralCategory::One => format!("{n} dialog unpinned"),
+            PluralCategory::Few | PluralCategory::Many | PluralCategory::Other => {
+                format!("{n} dialogs unpinned")
+            }
+        },
+        Msg::Failed { action, problem } => failed(*action, *problem),
+        Msg::NoHost => NO_HOST.into(),
+        Msg::Placement(
+            PlacementProblem::MissingOptions
+            | PlacementProblem::MissingDialogId
+            | PlacementProblem::NotAChatId { .. },
+        ) => "Bitrix24 did not tell the widget which chat is open. Reopen the chat and open the \
+              widget from its sidebar."
+            .into(),
+        Msg::Placement(PlacementProblem::PrivateChat { .. }) => {
+            "This is a private chat. Pin and whisper mode work only in open-line chats.".into()
+        }
+        Msg::NotOpenLine => "This chat is not an open-line dialog. Pin and whisper mode work only \
+                             in open-line chats."
+            .into(),
+        Msg::NoDialogAccess => {
+            "This chat is not an open-line dialog, or you do not have access to it.".into()
+        }
+        Msg::PortalTooOld => PORTAL_TOO_OLD.into(),
+        Msg::InitTimeout => {
+            "Bitrix24 did not answer while the widget was starting. Reload the page.".into()
+        }
+        Msg::AppPage => "Open this app from an open-line chat sidebar.".into(),
+    }
+}
+
+const NO_HOST: &str =
+    "Bitrix24 is not around this page. Open the widget from an open-line chat in your portal.";
+const PORTAL_TOO_OLD: &str = "This portal does not have the pin and whisper methods yet \
+     (imopenlines.session.mode.*). Ask your administrator to update Bitrix24.";
+
+fn failed(action: Action, problem: Problem) -> String {
+    let head = match problem {
+        // The write may have happened: do not call it a failure.
+        Problem::NoAnswer => unconfirmed(action),
+        Problem::NotOperator
+        | Problem::NoAccess
+        | Problem::NotOpenLine
+        | Problem::ChatNotFound
+        | Problem::AuthLost
+        | Problem::MissingScope
+        | Problem::PlanRestricted
+        | Problem::PortalTooOld
+        | Problem::ServerModule
+        | Problem::RateLimited
+        | Problem::TimeLimited
+        | Problem::NoHost
+        | Problem::Unknown => what(action),
+    };
+    format!("{head} {}", why(action, problem))
+}
+
+fn what(action: Action) -> &'static str {
+    match action {
+        Action::Load => "Could not read the dialog state.",
+        Action::Pin => "Pinning failed.",
+        Action::Unpin => "Unpinning failed.",
+        Action::WhisperOn => "Turning whisper mode on failed.",
+        Action::WhisperOff => "Turning whisper mode off failed.",
+        Action::PinAll => "Pinning all your dialogs failed.",
+        Action::UnpinAll => "Unpinning all your dialogs failed.",
+    }
+}
+
+fn unconfirmed(action: Action) -> &'static str {
+    match action {
+        Action::Load => "Could not read the dialog state.",
+        Action::Pin => "Pinning was not confirmed.",
+        Action::Unpin => "Unpinning was not confirmed.",
+        Action::WhisperOn => "Turning whisper mode on was not confirmed.",
+        Action::WhisperOff => "Turning whisper mode off was not confirmed.",
+        Action::PinAll => "Pinning all your dialogs was not confirmed.",
+        Action::UnpinAll => "Unpinning all your dialogs was not confirmed.",
+    }
+}
+
+fn why(action: Action, problem: Problem) -> &'static str {
+    match problem {
+        Problem::NotOperator => "Only the operator who handles this dialog can pin or unpin it.",
+        Problem::NoAccess => {
+            "You do not have permission for this dialog. Ask your administrator \
+                              for access to this open line."
+        }
+        Problem::NotOpenLine => {
+            "This chat is not an open-line dialog; pin and whisper mode work only there."
+        }
+        Problem::ChatNotFound => {
+            "Bitrix24 could not find this chat. Reopen the chat and try again."
+        }
+        Problem::AuthLost => "Your Bitrix24 authorization has expired. Reload the page.",
+        Problem::MissingScope => {
+            "The app has no access to open lines. Ask your administrator to \
+                                  reinstall the app with the imopenlines scope."
+        }
+        Problem::PlanRestricted => {
+            "Bitrix24 apps work only on commercial plans. Ask your \
+                                    administrator about the portal's plan."
+        }
+        Problem::PortalTooOld => match action {
+            Action::Load => {
+                "This portal does not have the method the widget reads the dialog \
+                             with (imopenlines.dialog.get). Ask your administrator to update \
+                             Bitrix24."
+            }
+            Action::Pin
+            | Action::Unpin
+            | Action::WhisperOn
+            | Action::WhisperOff
+            | Action::PinAll
+            | Action::UnpinAll => PORTAL_TOO_OLD,
+        },
+        Problem::ServerModule => {
+            "The messenger module on the portal did not start. Try again \
+                                  later; if it keeps happening, tell your administrator."
+        }
+        Problem::RateLimited => {
+            "Bitrix24 is receiving too many requests right now. Wait a \
+                                 minute and try again."
+        }
+        Problem::TimeLimited => {
+            "The app has used up its Bitrix24 time limit for now. Wait a \
+                                 minute and try again."
+        }
+        Problem::NoAnswer => match action {
+            Action::Load => "Bitrix24 did not answer in time. Check your connection and try again.",
+            Action::Pin | Action::Unpin | Action::WhisperOn | Action::WhisperOff => {
+                "Bitrix24 did not answer in time. The change may or may not have been applied; \
+                 the switch shows the dialog's current state."
+            }
+            Action::PinAll | Action::UnpinAll => {
+                "Bitrix24 did not answer in time. Some of your dialogs may or may not have been \
+                 changed; check them in your dialog list before trying again."
+            }
+        },
+        Problem::NoHost => NO_HOST,
+        Problem::Unknown => {
+            "Something unexpected happened. Try again; if it keeps happening, \
+                             reload the page."
+        }
+    }
+}

@@ -1,0 +1,197 @@
+//! Ukrainian catalogue (Bitrix24 code `ua`). Exhaustive: no wildcard arms.
+
+use super::plural::{category, PluralCategory};
+use super::{Locale, Msg};
+use crate::domain::command::Action;
+use crate::domain::dialog::PlacementProblem;
+use crate::domain::error::Problem;
+use crate::domain::state::Blocked;
+
+pub(super) fn text(msg: &Msg) -> String {
+    match msg {
+        Msg::Title => "Режими діалогу".into(),
+        Msg::Loading => "Завантаження діалогу…".into(),
+        Msg::Saving => "Збереження…".into(),
+        Msg::PinLabel => "Закріпити діалог".into(),
+        Msg::PinHintPinned => {
+            "Діалог залишається за вами, автозакриття переноситься приблизно на тиждень.".into()
+        }
+        Msg::PinHintUnpinned => "Діалог підпорядковується правилам черги: його можуть \
+                                 перерозподілити й автоматично закрити."
+            .into(),
+        Msg::WhisperLabel => "Прихований режим".into(),
+        Msg::WhisperHint => {
+            "Поки режим увімкнено, клієнт не бачить ваших повідомлень; колеги в чаті бачать.".into()
+        }
+        Msg::Blocked(Blocked::OtherOperator) => "Цей діалог веде інший оператор".into(),
+        Msg::Blocked(Blocked::NoSession) => "Цей діалог не має активної сесії".into(),
+        Msg::DialogPinned => "Діалог закріплено за вами.".into(),
+        Msg::DialogUnpinned => "Діалог відкріплено.".into(),
+        Msg::WhisperTurnedOn => "Прихований режим увімкнено.".into(),
+        Msg::WhisperTurnedOff => "Прихований режим вимкнено.".into(),
+        Msg::BulkTitle => "Усі мої діалоги".into(),
+        Msg::PinAllButton => "Закріпити всі мої діалоги".into(),
+        Msg::UnpinAllButton => "Відкріпити всі мої діалоги".into(),
+        Msg::ConfirmPinAll => "Закріпити за вами всі ваші активні діалоги?".into(),
+        Msg::ConfirmUnpinAll => "Відкріпити всі ваші закріплені діалоги?".into(),
+        Msg::Confirm => "Підтвердити".into(),
+        Msg::Cancel => "Скасувати".into(),
+        Msg::TryAgain => "Повторити".into(),
+        Msg::PinnedCount(0) => "Немає діалогів, які потрібно закріпити".into(),
+        Msg::PinnedCount(n) => match category(Locale::Ua, *n) {
+            PluralCategory::One => format!("Закріплено {n} діалог"),
+            PluralCategory::Few => format!("Закріплено {n} діалоги"),
+            PluralCategory::Many | PluralCategory::Other => format!("Закріплено {n} діалогів"),
+        },
+        Msg::UnpinnedCount(0) => "Немає закріплених діалогів".into(),
+        Msg::UnpinnedCount(n) => match category(Locale::Ua, *n) {
+            PluralCategory::One => format!("Відкріплено {n} діалог"),
+            PluralCategory::Few => format!("Відкріплено {n} діалоги"),
+            PluralCategory::Many | PluralCategory::Other => format!("Відкріплено {n} діалогів"),
+        },
+        Msg::Failed { action, problem } => failed(*action, *problem),
+        Msg::NoHost => NO_HOST.into(),
+        Msg::Placement(
+            PlacementProblem::MissingOptions
+            | PlacementProblem::MissingDialogId
+            | PlacementProblem::NotAChatId { .. },
+        ) => "Бітрікс24 не повідомив віджету, який чат відкрито. Відкрийте чат знову й запустіть \
+              віджет з його бічної панелі."
+            .into(),
+        Msg::Placement(PlacementProblem::PrivateChat { .. }) => "Це особистий чат. Закріплення та \
+                                                                 прихований режим працюють лише \
+                                                                 в чатах відкритих ліній."
+            .into(),
+        Msg::NotOpenLine => "Цей чат не є діалогом відкритої лінії. Закріплення та прихований \
+                             режим працюють лише в чатах відкритих ліній."
+            .into(),
+        Msg::NoDialogAccess => {
+            "Цей чат не є діалогом відкритої лінії, або у вас немає до нього доступу.".into()
+        }
+        Msg::PortalTooOld => PORTAL_TOO_OLD.into(),
+        Msg::InitTimeout => {
+            "Бітрікс24 не відповів під час запуску віджета. Перезавантажте сторінку.".into()
+        }
+        Msg::AppPage => "Відкрийте цей застосунок із бічної панелі чату відкритої лінії.".into(),
+    }
+}
+
+const NO_HOST: &str = "Поруч із цією сторінкою немає Бітрікс24. Відкрийте віджет із чату \
+                       відкритої лінії на вашому порталі.";
+const PORTAL_TOO_OLD: &str = "На цьому порталі ще немає методів закріплення та прихованого \
+     режиму (imopenlines.session.mode.*). Попросіть адміністратора оновити Бітрікс24.";
+
+fn failed(action: Action, problem: Problem) -> String {
+    let head = match problem {
+        // The write may have happened: do not call it a failure.
+        Problem::NoAnswer => unconfirmed(action),
+        Problem::NotOperator
+        | Problem::NoAccess
+        | Problem::NotOpenLine
+        | Problem::ChatNotFound
+        | Problem::AuthLost
+        | Problem::MissingScope
+        | Problem::PlanRestricted
+        | Problem::PortalTooOld
+        | Problem::ServerModule
+        | Problem::RateLimited
+        | Problem::TimeLimited
+        | Problem::NoHost
+        | Problem::Unknown => what(action),
+    };
+    format!("{head} {}", why(action, problem))
+}
+
+fn what(action: Action) -> &'static str {
+    match action {
+        Action::Load => "Не вдалося прочитати стан діалогу.",
+        Action::Pin => "Не вдалося закріпити діалог.",
+        Action::Unpin => "Не вдалося відкріпити діалог.",
+        Action::WhisperOn => "Не вдалося увімкнути прихований режим.",
+        Action::WhisperOff => "Не вдалося вимкнути прихований режим.",
+        Action::PinAll => "Не вдалося закріпити всі ваші діалоги.",
+        Action::UnpinAll => "Не вдалося відкріпити всі ваші діалоги.",
+    }
+}
+
+fn unconfirmed(action: Action) -> &'static str {
+    match action {
+        Action::Load => "Не вдалося прочитати стан діалогу.",
+        Action::Pin => "Закріплення не підтверджено.",
+        Action::Unpin => "Відкріплення не підтверджено.",
+        Action::WhisperOn => "Увімкнення прихованого режиму не підтверджено.",
+        Action::WhisperOff => "Вимкнення прихованого режиму не підтверджено.",
+        Action::PinAll => "Закріплення всіх ваших діалогів не підтверджено.",
+        Action::UnpinAll => "Відкріплення всіх ваших діалогів не підтверджено.",
+    }
+}
+
+fn why(action: Action, problem: Problem) -> &'static str {
+    match problem {
+        Problem::NotOperator => {
+            "Закріпити або відкріпити діалог може лише оператор, який його веде."
+        }
+        Problem::NoAccess => {
+            "У вас немає прав на цей діалог. Попросіть адміністратора надати \
+                              вам доступ до цієї відкритої лінії."
+        }
+        Problem::NotOpenLine => {
+            "Цей чат не є діалогом відкритої лінії; закріплення та \
+                                 прихований режим працюють лише там."
+        }
+        Problem::ChatNotFound => {
+            "Бітрікс24 не знайшов цей чат. Відкрийте чат знову й повторіть спробу."
+        }
+        Problem::AuthLost => "Термін вашої авторизації в Бітрікс24 минув. Перезавантажте сторінку.",
+        Problem::MissingScope => {
+            "Застосунок не має доступу до відкритих ліній. Попросіть \
+                                  адміністратора перевстановити застосунок із правом \
+                                  imopenlines."
+        }
+        Problem::PlanRestricted => {
+            "Застосунки Бітрікс24 працюють лише на комерційних тарифах. \
+                                    Уточніть тариф порталу в адміністратора."
+        }
+        Problem::PortalTooOld => match action {
+            Action::Load => {
+                "На цьому порталі немає методу, яким віджет читає діалог \
+                             (imopenlines.dialog.get). Попросіть адміністратора оновити \
+                             Бітрікс24."
+            }
+            Action::Pin
+            | Action::Unpin
+            | Action::WhisperOn
+            | Action::WhisperOff
+            | Action::PinAll
+            | Action::UnpinAll => PORTAL_TOO_OLD,
+        },
+        Problem::ServerModule => {
+            "На порталі не запустився модуль месенджера. Повторіть спробу \
+                                  пізніше; якщо помилка повторюється, повідомте адміністратора."
+        }
+        Problem::RateLimited => {
+            "Бітрікс24 зараз отримує забагато запитів. Зачекайте хвилину й \
+                                 повторіть спробу."
+        }
+        Problem::TimeLimited => {
+            "Застосунок вичерпав ліміт часу роботи в Бітрікс24. Зачекайте \
+                                 хвилину й повторіть спробу."
+        }
+        Problem::NoAnswer => match action {
+            Action::Load => "Бітрікс24 не відповів вчасно. Перевірте з’єднання й повторіть спробу.",
+            Action::Pin | Action::Unpin | Action::WhisperOn | Action::WhisperOff => {
+                "Бітрікс24 не відповів вчасно. Зміну могло бути застосовано, а могло й ні; \
+                 перемикач показує поточний стан діалогу."
+            }
+            Action::PinAll | Action::UnpinAll => {
+                "Бітрікс24 не відповів вчасно. Частина ваших діалогів могла змінитися, а могла й \
+                 ні; перевірте їх у списку діалогів, перш ніж повторювати."
+            }
+        },
+        Problem::NoHost => NO_HOST,
+        Problem::Unknown => {
+            "Сталося щось непередбачене. Повторіть спробу; якщо помилка \
+                             повторюється, перезавантажте сторінку."
+        }
+    }
+}
