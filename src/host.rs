@@ -1,0 +1,76 @@
+//! The port: everything the widget needs from its host, in domain types and owned errors.
+//!
+//! Two adapters implement [`Host`]: [`bx24::Bx24Host`] (the browser, through the classic BX24
+//! library) and [`fake::FakeHost`] (scriptable, for tests). Only `src/host/` names the JS crates.
+
+use std::collections::BTreeMap;
+use std::future::Future;
+use std::pin::Pin;
+
+use serde_json::Value;
+
+use crate::domain::error::CallError;
+
+pub mod bx24;
+pub mod dom;
+pub mod fake;
+
+/// A future returned by the port. Not `Send`: browser futures live on the one JS thread.
+pub type HostFuture<'a, T> = Pin<Box<dyn Future<Output = T> + 'a>>;
+
+/// Per-key outcome of a batch: each sub-call succeeds or fails on its own.
+pub type BatchResults = BTreeMap<String, Result<Value, CallError>>;
+
+/// Where the app was opened, as `BX24.placement.info()` reports it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Placement {
+    /// `IM_SIDEBAR`, `DEFAULT` (the app's own page) …
+    pub code: String,
+    /// `PLACEMENT_OPTIONS` as the host gave it (an object such as `{"dialogId":"chat12"}`,
+    /// possibly empty, `null` or even a JSON string: the domain parses it tolerantly).
+    pub options: Value,
+}
+
+/// What the host tells the app once it is ready.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HostInfo {
+    /// The placement the frame was opened in.
+    pub placement: Placement,
+    /// The portal language id (`BX24.getLang()`: `ru`, `en`, `de`, `ua` …).
+    pub lang: String,
+}
+
+/// One sub-call of a batch: a key to find its result by, the method and its params.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BatchCall {
+    /// Name of the sub-call in the result.
+    pub key: String,
+    /// REST method.
+    pub method: String,
+    /// Params, always a JSON object.
+    pub params: Value,
+}
+
+/// The host, as the rest of the app sees it.
+pub trait Host {
+    /// Whether a host is around the page at all (false when opened outside a portal).
+    fn present(&self) -> bool;
+
+    /// Waits until the host is ready (`BX24.init`) and reports placement and language.
+    /// Fails with [`CallError::NoHost`] or [`CallError::InitTimeout`].
+    fn ready(&self) -> HostFuture<'_, Result<HostInfo, CallError>>;
+
+    /// Calls one REST method. `params` must be a JSON object (`{}` when there are none).
+    /// Resolves exactly once: with the result, the portal's error, or [`CallError::Timeout`].
+    fn call(&self, method: &str, params: Value) -> HostFuture<'_, Result<Value, CallError>>;
+
+    /// Calls several methods in one round trip (`batch`).
+    fn batch(&self, calls: Vec<BatchCall>) -> HostFuture<'_, Result<BatchResults, CallError>>;
+
+    /// Asks the portal to give the frame this content height in CSS pixels.
+    fn fit_height(&self, height: u32);
+
+    /// Writes a line for engineers (the browser console). Raw REST codes go here, never to the
+    /// operator; no token ever does.
+    fn log(&self, line: &str);
+}

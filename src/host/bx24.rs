@@ -1,0 +1,315 @@
+//! Browser adapter: the classic BX24 library (`//api.bitrix24.com/api/v1/`) behind [`Host`].
+//!
+//! This file and its sibling `dom.rs` are the only places that name wasm-bindgen, js-sys,
+//! web-sys, serde-wasm-bindgen or gloo. Every `JsValue` becomes owned Rust data here.
+//!
+//! Contract of the library (shared/docs/bitrix24.md §4):
+//! - `BX24` is missing when the script did not load and `null` when the page is not inside a
+//!   portal frame (the library then throws at load). Both are a normal [`CallError::NoHost`].
+//! - Callbacks receive an `ajaxResult`; an `error` key in the answer means failure, **even an
+//!   empty string** (a pin refused to a non-operator comes back exactly like that).
+//! - On 5xx, invalid JSON or a network error the library throws inside its XHR handler and
+//!   **never calls back**: every call is raced against a deadline, whose expiry means "outcome
+//!   unknown" and is never retried here.
+//! - One library build reads `params.start`, so params are always an object.
+
+use futures::channel::oneshot;
+use futures::future::{select, Either};
+use gloo_timers::future::TimeoutFuture;
+use js_sys::{Object, Reflect};
+use serde::Serialize;
+use serde_json::Value;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::{BatchCall, BatchResults, Host, HostFuture, HostInfo, Placement};
+use crate::domain::error::CallError;
+
+#[wasm_bindgen]
+extern "C" {
+    /// The object the library passes to `callMethod` callbacks (`ajaxResult`).
+    type AjaxResult;
+
+    #[wasm_bindgen(method, catch)]
+    fn data(this: &AjaxResult) -> Result<JsValue, JsValue>;
+
+    /// An `ajaxError` (`.ex = {error, error_description}`, `.status`) or `undefined`.
+    #[wasm_bindgen(method, catch)]
+    fn error(this: &AjaxResult) -> Result<JsValue, JsValue>;
+
+    #[wasm_bindgen(method, catch)]
+    fn error_description(this: &AjaxResult) -> Result<JsValue, JsValue>;
+
+    #[wasm_bindgen(method, getter)]
+    fn status(this: &AjaxResult) -> JsValue;
+
+    /// The raw JSON answer.
+    #[wasm_bindgen(method, getter)]
+    fn answer(this: &AjaxResult) -> JsValue;
+
+    #[wasm_bindgen(catch, js_namespace = BX24, js_name = init)]
+    fn bx24_init(cb: &JsValue) -> Result<(), JsValue>;
+
+    #[wasm_bindgen(catch, js_namespace = BX24, js_name = callMethod)]
+    fn bx24_call_method(method: &str, params: &JsValue, cb: &JsValue) -> Result<(), JsValue>;
+
+    #[wasm_bindgen(catch, js_namespace = BX24, js_name = callBatch)]
+    fn bx24_call_batch(calls: &JsValue, cb: &JsValue, halt: bool) -> Result<(), JsValue>;
+
+    #[wasm_bindgen(catch, js_namespace = ["BX24", "placement"], js_name = info)]
+    fn bx24_placement_info() -> Result<JsValue, JsValue>;
+
+    #[wasm_bindgen(catch, js_namespace = BX24, js_name = getLang)]
+    fn bx24_get_lang() -> Result<JsValue, JsValue>;
+
+    #[wasm_bindgen(catch, js_namespace = BX24, js_name = resizeWindow)]
+    fn bx24_resize_window(width: u32, height: u32) -> Result<(), JsValue>;
+}
+
+/// The real host: the classic BX24 library in the page.
+#[derive(Debug, Clone)]
+pub struct Bx24Host {
+    call_timeout_ms: u32,
+    init_timeout_ms: u32,
+}
+
+impl Bx24Host {
+    /// Deadline for one REST call. The cloud request timeout is 60 s; an operator should not
+    /// wait that long to learn that the portal did not answer.
+    pub const CALL_TIMEOUT_MS: u32 = 15_000;
+    /// Deadline for `BX24.init` (the parent's reply to `getInitData`).
+    pub const INIT_TIMEOUT_MS: u32 = 10_000;
+
+    /// The adapter with the production deadlines.
+    pub fn new() -> Self {
+        Self::with_timeouts(Self::CALL_TIMEOUT_MS, Self::INIT_TIMEOUT_MS)
+    }
+
+    /// The adapter with other deadlines (browser tests use short ones).
+    pub fn with_timeouts(call_timeout_ms: u32, init_timeout_ms: u32) -> Self {
+        Self {
+            call_timeout_ms,
+            init_timeout_ms,
+        }
+    }
+}
+
+impl Default for Bx24Host {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Host for Bx24Host {
+    fn present(&self) -> bool {
+        bx24_object().is_some()
+    }
+
+    fn ready(&self) -> HostFuture<'_, Result<HostInfo, CallError>> {
+        Box::pin(async move {
+            #[cfg(debug_assertions)]
+            super::dom::load_dev_library().await;
+            if !self.present() {
+                return Err(CallError::NoHost);
+            }
+            let (tx, rx) = oneshot::channel();
+            let cb = Closure::once_into_js(move || {
+                let _ = tx.send(Ok(()));
+            });
+            bx24_init(&cb).map_err(thrown)?;
+            with_deadline(rx, self.init_timeout_ms, CallError::InitTimeout).await?;
+
+            let info = bx24_placement_info().map_err(thrown)?;
+            let code = Reflect::get(&info, &"placement".into())
+                .ok()
+                .and_then(|v| v.as_string())
+                .unwrap_or_else(|| "DEFAULT".to_owned());
+            let options = Reflect::get(&info, &"options".into())
+                .map(|v| to_json(&v).unwrap_or(Value::Null))
+                .unwrap_or(Value::Null);
+            let lang = bx24_get_lang()
+                .ok()
+                .and_then(|v| v.as_string())
+                .unwrap_or_default();
+            Ok(HostInfo {
+                placement: Placement { code, options },
+                lang,
+            })
+        })
+    }
+
+    fn call(&self, method: &str, params: Value) -> HostFuture<'_, Result<Value, CallError>> {
+        let method = method.to_owned();
+        Box::pin(async move {
+            if !self.present() {
+                return Err(CallError::NoHost);
+            }
+            let params = to_js(&object_or_empty(params))?;
+            let (tx, rx) = oneshot::channel();
+            // `once_into_js`: the function frees itself when called; if the library never
+            // calls it (5xx), it stays alive and a late call cannot hit a dropped closure.
+            let cb = Closure::once_into_js(move |res: JsValue| {
+                let _ = tx.send(outcome(&res.unchecked_into()));
+            });
+            bx24_call_method(&method, &params, &cb).map_err(thrown)?;
+            with_deadline(rx, self.call_timeout_ms, CallError::Timeout).await
+        })
+    }
+
+    fn batch(&self, calls: Vec<BatchCall>) -> HostFuture<'_, Result<BatchResults, CallError>> {
+        Box::pin(async move {
+            if !self.present() {
+                return Err(CallError::NoHost);
+            }
+            // `{key: [method, params]}`: the library builds `batch {halt, cmd}` from it and
+            // hands back `{key: ajaxResult}`.
+            let spec = Object::new();
+            for call in &calls {
+                let pair = js_sys::Array::of2(
+                    &JsValue::from_str(&call.method),
+                    &to_js(&object_or_empty(call.params.clone()))?,
+                );
+                Reflect::set(&spec, &JsValue::from_str(&call.key), &pair).map_err(thrown)?;
+            }
+            let keys: Vec<String> = calls.into_iter().map(|c| c.key).collect();
+            let (tx, rx) = oneshot::channel();
+            let cb = Closure::once_into_js(move |res: JsValue| {
+                let results = keys
+                    .iter()
+                    .map(|key| {
+                        let one = Reflect::get(&res, &JsValue::from_str(key))
+                            .ok()
+                            .filter(|v| v.is_object());
+                        let value = match one {
+                            Some(one) => outcome(&one.unchecked_into()),
+                            None => Err(CallError::BadResponse(format!(
+                                "batch answer has no result for {key}"
+                            ))),
+                        };
+                        (key.clone(), value)
+                    })
+                    .collect();
+                let _ = tx.send(Ok(results));
+            });
+            bx24_call_batch(&spec, &cb, false).map_err(thrown)?;
+            with_deadline(rx, self.call_timeout_ms, CallError::Timeout).await
+        })
+    }
+
+    fn fit_height(&self, height: u32) {
+        if !self.present() || height == 0 {
+            return;
+        }
+        let width = super::dom::viewport_width();
+        if width == 0 {
+            return;
+        }
+        if let Err(e) = bx24_resize_window(width, height) {
+            self.log(&format!("resizeWindow failed: {}", describe(&e)));
+        }
+    }
+
+    fn log(&self, line: &str) {
+        web_sys::console::warn_1(&JsValue::from_str(line));
+    }
+}
+
+/// `window.BX24` when it is a usable object (not missing, not `null`).
+fn bx24_object() -> Option<JsValue> {
+    Reflect::get(&js_sys::global(), &"BX24".into())
+        .ok()
+        .filter(|v| v.is_object())
+}
+
+/// Waits for the callback's value or the deadline, whichever comes first.
+async fn with_deadline<T>(
+    rx: oneshot::Receiver<Result<T, CallError>>,
+    ms: u32,
+    on_expiry: CallError,
+) -> Result<T, CallError> {
+    match select(rx, TimeoutFuture::new(ms)).await {
+        Either::Left((Ok(value), _)) => value,
+        Either::Left((Err(_), _)) => Err(CallError::BadResponse("callback dropped".into())),
+        Either::Right(_) => Err(on_expiry),
+    }
+}
+
+/// Turns one `ajaxResult` into the call's owned outcome.
+fn outcome(res: &AjaxResult) -> Result<Value, CallError> {
+    let status = res.status().as_f64().map_or(0, |s| s as u16);
+    let answer = res.answer();
+    let error = res.error().unwrap_or(JsValue::UNDEFINED);
+    // The library reports an error whenever the answer has an `error` key, even "". Check the
+    // key ourselves too, so a library build with a truthiness test cannot turn the pin
+    // refusal into a success.
+    let answer_has_error =
+        answer.is_object() && Reflect::has(&answer, &"error".into()).unwrap_or(false);
+    if error.is_truthy() || answer_has_error {
+        let ex = Reflect::get(&error, &"ex".into())
+            .ok()
+            .filter(|v| v.is_object())
+            .unwrap_or_else(|| answer.clone());
+        let description = match text_field(&ex, "error_description") {
+            d if d.is_empty() => res
+                .error_description()
+                .ok()
+                .and_then(|v| v.as_string())
+                .unwrap_or_default(),
+            d => d,
+        };
+        return Err(CallError::Rest {
+            status,
+            code: text_field(&ex, "error"),
+            description,
+        });
+    }
+    let data = res.data().map_err(thrown)?;
+    to_json(&data)
+}
+
+/// A field as text: strings as they are, numbers printed, anything else empty.
+fn text_field(obj: &JsValue, key: &str) -> String {
+    let value = Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
+    if let Some(s) = value.as_string() {
+        s
+    } else if let Some(n) = value.as_f64() {
+        n.to_string()
+    } else {
+        String::new()
+    }
+}
+
+fn object_or_empty(params: Value) -> Value {
+    match params {
+        Value::Object(_) => params,
+        _ => Value::Object(Default::default()),
+    }
+}
+
+fn to_js(value: &Value) -> Result<JsValue, CallError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| CallError::Thrown(e.to_string()))
+}
+
+fn to_json(value: &JsValue) -> Result<Value, CallError> {
+    if value.is_undefined() {
+        return Ok(Value::Null);
+    }
+    serde_wasm_bindgen::from_value(value.clone()).map_err(|e| CallError::BadResponse(e.to_string()))
+}
+
+fn thrown(e: JsValue) -> CallError {
+    CallError::Thrown(describe(&e))
+}
+
+/// A thrown value as text for logs (an `Error`'s message, a thrown string, or its type).
+pub(super) fn describe(e: &JsValue) -> String {
+    if let Some(s) = e.as_string() {
+        return s;
+    }
+    if let Some(err) = e.dyn_ref::<js_sys::Error>() {
+        return String::from(err.message());
+    }
+    format!("{e:?}")
+}

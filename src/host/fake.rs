@@ -1,0 +1,250 @@
+//! A scriptable host for tests: answers by method name, records every request, and can hold
+//! answers back until the test releases them (to see the busy state).
+//!
+//! Pure Rust (no JS), so it serves native controller tests and browser component tests alike.
+
+use std::cell::RefCell;
+use std::collections::{HashMap, VecDeque};
+use std::rc::Rc;
+
+use futures::channel::oneshot;
+use serde_json::{json, Value};
+
+use super::{BatchCall, BatchResults, Host, HostFuture, HostInfo, Placement};
+use crate::domain::error::CallError;
+
+type Responder = Box<dyn FnMut(&Value) -> Result<Value, CallError>>;
+
+/// One request as the portal would have seen it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Request {
+    /// A single `callMethod`.
+    Call {
+        /// REST method.
+        method: String,
+        /// Params sent.
+        params: Value,
+    },
+    /// One `batch` round trip with its sub-calls.
+    Batch(Vec<BatchCall>),
+}
+
+#[derive(Default)]
+struct Inner {
+    absent: bool,
+    info: Option<Result<HostInfo, CallError>>,
+    responders: HashMap<String, Responder>,
+    requests: Vec<Request>,
+    holding: bool,
+    held: VecDeque<oneshot::Sender<()>>,
+    heights: Vec<u32>,
+    logs: Vec<String>,
+}
+
+/// The fake host. Clones share one state, so a test keeps a handle while the app holds another.
+#[derive(Clone, Default)]
+pub struct FakeHost {
+    inner: Rc<RefCell<Inner>>,
+}
+
+impl FakeHost {
+    /// A present host in the sidebar of `dialog_id`, language `lang`, with no methods scripted
+    /// (an unscripted method answers like a portal: 404 `ERROR_METHOD_NOT_FOUND`).
+    pub fn sidebar(dialog_id: &str, lang: &str) -> Self {
+        Self::with_placement("IM_SIDEBAR", json!({ "dialogId": dialog_id }), lang)
+    }
+
+    /// A present host in any placement.
+    pub fn with_placement(code: &str, options: Value, lang: &str) -> Self {
+        let host = Self::default();
+        host.inner.borrow_mut().info = Some(Ok(HostInfo {
+            placement: Placement {
+                code: code.to_owned(),
+                options,
+            },
+            lang: lang.to_owned(),
+        }));
+        host
+    }
+
+    /// No host around the page (opened outside a portal).
+    pub fn absent() -> Self {
+        let host = Self::default();
+        host.inner.borrow_mut().absent = true;
+        host
+    }
+
+    /// `ready()` fails with this error (e.g. [`CallError::InitTimeout`]).
+    pub fn failing_ready(err: CallError) -> Self {
+        let host = Self::default();
+        host.inner.borrow_mut().info = Some(Err(err));
+        host
+    }
+
+    /// Answers `method` with `respond(params)` from now on.
+    pub fn on(
+        &self,
+        method: &str,
+        respond: impl FnMut(&Value) -> Result<Value, CallError> + 'static,
+    ) -> &Self {
+        self.inner
+            .borrow_mut()
+            .responders
+            .insert(method.to_owned(), Box::new(respond));
+        self
+    }
+
+    /// From now on, answers wait until [`FakeHost::release`] (requests are still recorded at
+    /// once, so a test can see what was sent while the widget is busy).
+    pub fn hold(&self) {
+        self.inner.borrow_mut().holding = true;
+    }
+
+    /// Lets the oldest held request be answered; returns false when none was waiting.
+    pub fn release(&self) -> bool {
+        let next = self.inner.borrow_mut().held.pop_front();
+        next.map(|tx| tx.send(()).is_ok()).unwrap_or(false)
+    }
+
+    /// Stops holding and lets every held request be answered.
+    pub fn release_all(&self) {
+        let mut inner = self.inner.borrow_mut();
+        inner.holding = false;
+        for tx in inner.held.drain(..) {
+            let _ = tx.send(());
+        }
+    }
+
+    /// How many requests are waiting to be released.
+    pub fn held(&self) -> usize {
+        self.inner.borrow().held.len()
+    }
+
+    /// Every request so far, in order.
+    pub fn requests(&self) -> Vec<Request> {
+        self.inner.borrow().requests.clone()
+    }
+
+    /// Every method call so far, batches flattened into their sub-calls, as `(method, params)`.
+    pub fn calls(&self) -> Vec<(String, Value)> {
+        self.requests()
+            .into_iter()
+            .flat_map(|r| match r {
+                Request::Call { method, params } => vec![(method, params)],
+                Request::Batch(calls) => calls.into_iter().map(|c| (c.method, c.params)).collect(),
+            })
+            .collect()
+    }
+
+    /// Calls of `method` only (params of each).
+    pub fn calls_of(&self, method: &str) -> Vec<Value> {
+        self.calls()
+            .into_iter()
+            .filter(|(m, _)| m == method)
+            .map(|(_, p)| p)
+            .collect()
+    }
+
+    /// Heights the app asked the frame to take.
+    pub fn heights(&self) -> Vec<u32> {
+        self.inner.borrow().heights.clone()
+    }
+
+    /// Lines the app logged for engineers.
+    pub fn logs(&self) -> Vec<String> {
+        self.inner.borrow().logs.clone()
+    }
+
+    /// Forgets recorded requests (e.g. after the initial load).
+    pub fn clear_requests(&self) {
+        self.inner.borrow_mut().requests.clear();
+    }
+
+    fn answer(&self, method: &str, params: &Value) -> Result<Value, CallError> {
+        let mut inner = self.inner.borrow_mut();
+        match inner.responders.get_mut(method) {
+            Some(respond) => respond(params),
+            None => Err(CallError::Rest {
+                status: 404,
+                code: "ERROR_METHOD_NOT_FOUND".into(),
+                description: "Method not found!".into(),
+            }),
+        }
+    }
+
+    /// Records the request; when holding, waits for the test to release it.
+    async fn gate(&self, request: Request) {
+        let wait = {
+            let mut inner = self.inner.borrow_mut();
+            inner.requests.push(request);
+            if inner.holding {
+                let (tx, rx) = oneshot::channel();
+                inner.held.push_back(tx);
+                Some(rx)
+            } else {
+                None
+            }
+        };
+        if let Some(rx) = wait {
+            let _ = rx.await;
+        }
+    }
+}
+
+impl Host for FakeHost {
+    fn present(&self) -> bool {
+        !self.inner.borrow().absent
+    }
+
+    fn ready(&self) -> HostFuture<'_, Result<HostInfo, CallError>> {
+        Box::pin(async move {
+            if !self.present() {
+                return Err(CallError::NoHost);
+            }
+            self.inner
+                .borrow()
+                .info
+                .clone()
+                .unwrap_or(Err(CallError::InitTimeout))
+        })
+    }
+
+    fn call(&self, method: &str, params: Value) -> HostFuture<'_, Result<Value, CallError>> {
+        let method = method.to_owned();
+        Box::pin(async move {
+            if !self.present() {
+                return Err(CallError::NoHost);
+            }
+            self.gate(Request::Call {
+                method: method.clone(),
+                params: params.clone(),
+            })
+            .await;
+            self.answer(&method, &params)
+        })
+    }
+
+    fn batch(&self, calls: Vec<BatchCall>) -> HostFuture<'_, Result<BatchResults, CallError>> {
+        Box::pin(async move {
+            if !self.present() {
+                return Err(CallError::NoHost);
+            }
+            self.gate(Request::Batch(calls.clone())).await;
+            Ok(calls
+                .into_iter()
+                .map(|c| {
+                    let result = self.answer(&c.method, &c.params);
+                    (c.key, result)
+                })
+                .collect())
+        })
+    }
+
+    fn fit_height(&self, height: u32) {
+        self.inner.borrow_mut().heights.push(height);
+    }
+
+    fn log(&self, line: &str) {
+        self.inner.borrow_mut().logs.push(line.to_owned());
+    }
+}

@@ -1,0 +1,18 @@
+//! # openline-modes
+//!
+//! A Bitrix24 open-line sidebar widget (placement `IM_SIDEBAR`): the operator pins or unpins
+//! the dialog in front of them, switches whisper mode, and pins or unpins all their dialogs.
+//!
+//! Layers, each depending only on those above it:
+//! - [`domain`]: pure Rust; dialog id, commands and their exact REST params, state parsing,
+//!   error classification.
+//! - [`i18n`]: the operator's language; one exhaustive catalogue per language.
+//! - [`host`]: the port (a trait) and its adapters; the only place that touches JavaScript.
+//! - [`controller`]: async use-cases over the port.
+//! - [`components`] and [`app`]: thin Leptos views.
+
+pub mod domain;
+pub mod i18n;
+
+pub mod host;
+

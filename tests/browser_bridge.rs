@@ -1,0 +1,265 @@
+//! The BX24 bridge against a `window.BX24` double shaped like the official library: callbacks get
+//! result objects with `data()` / `error()` methods, an `error` key may be an empty string, a
+//! callback may never come (5xx), `BX24` may be `null` or missing, `callMethod` may throw.
+#![cfg(target_arch = "wasm32")]
+
+use openline_modes::domain::error::CallError;
+use openline_modes::host::bx24::Bx24Host;
+use openline_modes::host::{BatchCall, Host};
+use serde_json::{json, Value};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// The double. `window.__respond(method, params)` decides each answer:
+/// `{answer, status}` answers after 5 ms, `null` never answers (like the library on a 5xx),
+/// `"throw"` throws synchronously. Every call is recorded in `window.__calls`.
+const FAKE_BX24: &str = r#"
+(function () {
+  function AjaxResult(answer, status) { this.answer = answer; this.status = status; }
+  AjaxResult.prototype.data = function () { return this.answer.result; };
+  AjaxResult.prototype.error = function () {
+    return ('error' in this.answer)
+      ? { ex: { error: this.answer.error, error_description: this.answer.error_description },
+          status: this.status }
+      : undefined;
+  };
+  AjaxResult.prototype.error_description = function () { return this.answer.error_description; };
+  window.__calls = [];
+  window.__respond = function () { return { answer: { result: true }, status: 200 }; };
+  function answer(method, params, cb) {
+    var r = window.__respond(method, params);
+    if (r === 'throw') { throw new TypeError('Cannot read properties of undefined'); }
+    if (r === null) { return; }
+    setTimeout(function () { cb(new AjaxResult(r.answer, r.status)); }, 5);
+  }
+  window.BX24 = {
+    init: function (cb) { if (window.__initAnswers !== false) { setTimeout(cb, 5); } },
+    placement: { info: function () { return window.__placement; } },
+    getLang: function () { return 'ru'; },
+    callMethod: function (method, params, cb) {
+      void params.start; // the newer library build reads it: undefined params would throw
+      window.__calls.push([method, JSON.parse(JSON.stringify(params))]);
+      answer(method, params, cb);
+    },
+    callBatch: function (calls, cb, halt) {
+      window.__calls.push(['batch', JSON.parse(JSON.stringify(calls)), halt]);
+      var out = {};
+      Object.keys(calls).forEach(function (key) {
+        var r = window.__respond(calls[key][0], calls[key][1]);
+        out[key] = new AjaxResult(r.answer, r.status);
+      });
+      setTimeout(function () { cb(out); }, 5);
+    },
+    resizeWindow: function (w, h) { window.__calls.push(['resizeWindow', w, h]); }
+  };
+  window.__placement = { placement: 'IM_SIDEBAR', options: { dialogId: 'chat12' } };
+})();
+"#;
+
+fn eval(js: &str) -> wasm_bindgen::JsValue {
+    js_sys::eval(js).expect("test script runs")
+}
+
+fn install(respond: &str) {
+    eval(FAKE_BX24);
+    eval(&format!("window.__respond = {respond};"));
+}
+
+fn recorded() -> Value {
+    let text = eval("JSON.stringify(window.__calls)").as_string().unwrap();
+    serde_json::from_str(&text).unwrap()
+}
+
+fn host() -> Bx24Host {
+    Bx24Host::with_timeouts(300, 300)
+}
+
+#[wasm_bindgen_test]
+async fn call_resolves_with_the_result_and_sends_the_exact_params() {
+    install("function () { return { answer: { result: true, time: {} }, status: 200 }; }");
+    let params = json!({ "CHAT_ID": 12, "ACTIVATE": "N" });
+    let result = host()
+        .call("imopenlines.session.mode.pin", params.clone())
+        .await;
+    assert_eq!(result, Ok(json!(true)));
+    assert_eq!(
+        recorded(),
+        json!([["imopenlines.session.mode.pin", params]])
+    );
+}
+
+#[wasm_bindgen_test]
+async fn params_that_are_not_an_object_are_sent_as_an_empty_object() {
+    install("function () { return { answer: { result: [] }, status: 200 }; }");
+    let result = host()
+        .call("imopenlines.session.mode.pinAll", Value::Null)
+        .await;
+    assert_eq!(result, Ok(json!([])));
+    assert_eq!(recorded(), json!([["imopenlines.session.mode.pinAll", {}]]));
+}
+
+#[wasm_bindgen_test]
+async fn an_empty_error_string_is_a_failure_not_a_success() {
+    install(
+        "function () { return { answer: { error: '', error_description: '' }, status: 400 }; }",
+    );
+    let result = host()
+        .call(
+            "imopenlines.session.mode.pin",
+            json!({ "CHAT_ID": 14, "ACTIVATE": "Y" }),
+        )
+        .await;
+    assert_eq!(
+        result,
+        Err(CallError::Rest {
+            status: 400,
+            code: String::new(),
+            description: String::new()
+        })
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_rest_error_keeps_its_code_description_and_status() {
+    install(
+        "function () { return { answer: { error: 'ACCESS_DENIED', \
+         error_description: 'You do not have permission to access this chat.' }, status: 400 }; }",
+    );
+    let result = host()
+        .call("imopenlines.session.mode.silent", json!({}))
+        .await;
+    assert_eq!(
+        result,
+        Err(CallError::Rest {
+            status: 400,
+            code: "ACCESS_DENIED".into(),
+            description: "You do not have permission to access this chat.".into()
+        })
+    );
+}
+
+#[wasm_bindgen_test]
+async fn an_error_key_counts_even_when_the_library_error_method_says_none() {
+    // A library build that tested `if (this.answer.error)` would hide the empty-error refusal.
+    install(
+        "function () { return { answer: { error: '', error_description: '' }, status: 400 }; }",
+    );
+    eval("BX24.__origError = true; (function(){ var cm = BX24.callMethod; BX24.callMethod = function (m, p, cb) { cm(m, p, function (r) { r.error = function () { return undefined; }; cb(r); }); }; })();");
+    let result = host().call("imopenlines.session.mode.pin", json!({})).await;
+    assert!(
+        matches!(result, Err(CallError::Rest { ref code, .. }) if code.is_empty()),
+        "{result:?}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_callback_that_never_comes_ends_in_a_timeout() {
+    install("function () { return null; }");
+    let result = host()
+        .call(
+            "imopenlines.session.mode.pin",
+            json!({ "CHAT_ID": 12, "ACTIVATE": "Y" }),
+        )
+        .await;
+    assert_eq!(result, Err(CallError::Timeout));
+    assert_eq!(
+        recorded().as_array().unwrap().len(),
+        1,
+        "sent once, not retried"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_synchronous_throw_is_an_error_not_a_panic() {
+    install("function () { return 'throw'; }");
+    let result = host().call("profile", json!({})).await;
+    assert!(
+        matches!(result, Err(CallError::Thrown(ref m)) if m.contains("Cannot read")),
+        "{result:?}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_null_bx24_means_no_host() {
+    eval("window.BX24 = null;");
+    let host = host();
+    assert!(!host.present());
+    assert_eq!(host.ready().await, Err(CallError::NoHost));
+    assert_eq!(
+        host.call("profile", json!({})).await,
+        Err(CallError::NoHost)
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_missing_bx24_means_no_host() {
+    eval("delete window.BX24;");
+    let host = host();
+    assert!(!host.present());
+    assert_eq!(host.ready().await, Err(CallError::NoHost));
+}
+
+#[wasm_bindgen_test]
+async fn ready_reports_placement_options_as_an_object_and_the_language() {
+    install("function () { return null; }");
+    let info = host().ready().await.expect("ready");
+    assert_eq!(info.placement.code, "IM_SIDEBAR");
+    assert_eq!(info.placement.options, json!({ "dialogId": "chat12" }));
+    assert_eq!(info.lang, "ru");
+}
+
+#[wasm_bindgen_test]
+async fn an_init_that_never_answers_ends_in_init_timeout() {
+    install("function () { return null; }");
+    eval("window.__initAnswers = false;");
+    let result = host().ready().await;
+    eval("window.__initAnswers = true;");
+    assert_eq!(result, Err(CallError::InitTimeout));
+}
+
+#[wasm_bindgen_test]
+async fn a_batch_is_one_library_call_with_per_key_results() {
+    install(
+        "function (method) { return method === 'profile' \
+           ? { answer: { result: { ID: '1', ADMIN: false } }, status: 200 } \
+           : { answer: { error: 'ACCESS_ERROR', error_description: 'no' }, status: 400 }; }",
+    );
+    let results = host()
+        .batch(vec![
+            BatchCall {
+                key: "dialog".into(),
+                method: "imopenlines.dialog.get".into(),
+                params: json!({ "DIALOG_ID": "chat12" }),
+            },
+            BatchCall {
+                key: "me".into(),
+                method: "profile".into(),
+                params: json!({}),
+            },
+        ])
+        .await
+        .expect("batch answered");
+    assert_eq!(results["me"], Ok(json!({ "ID": "1", "ADMIN": false })));
+    assert!(
+        matches!(results["dialog"], Err(CallError::Rest { ref code, .. }) if code == "ACCESS_ERROR")
+    );
+    assert_eq!(
+        recorded(),
+        json!([["batch", {
+            "dialog": ["imopenlines.dialog.get", { "DIALOG_ID": "chat12" }],
+            "me": ["profile", {}]
+        }, false]])
+    );
+}
+
+#[wasm_bindgen_test]
+async fn fit_height_asks_the_portal_for_integer_width_and_height() {
+    install("function () { return null; }");
+    host().fit_height(237);
+    let calls = recorded();
+    let call = &calls.as_array().unwrap()[0];
+    assert_eq!(call[0], "resizeWindow");
+    assert!(call[1].as_u64().is_some_and(|w| w > 0), "{call}");
+    assert_eq!(call[2], 237);
+}
