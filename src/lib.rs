@@ -16,3 +16,8 @@ pub mod i18n;
 
 pub mod host;
 
+pub mod controller;
+
+pub mod components;
+
+pub mod app;

@@ -1,0 +1,86 @@
+//! Use-cases over the port: read the dialog's true state, send one write. No retries here: a
+//! write is sent exactly once per call, and what to do after a failure is the operator's choice.
+
+use serde_json::Value;
+
+use crate::domain::command::{parse_session_ids, Command};
+use crate::domain::dialog::ChatId;
+use crate::domain::error::CallError;
+use crate::domain::state::{
+    parse_dialog, parse_profile, permissions, state_batch, CurrentUser, DialogState, Permissions,
+};
+use crate::host::{BatchCall, BatchResults, Host};
+
+/// The dialog as the portal has it now, who is looking, and what they may do.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Snapshot {
+    /// Pinned, whisper, owner, session, as read from the portal.
+    pub state: DialogState,
+    /// The operator using the widget.
+    pub me: CurrentUser,
+    /// What the operator may toggle, and why not.
+    pub permissions: Permissions,
+}
+
+/// What a successful write reports.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// Pin, unpin or whisper: the portal said yes.
+    Done,
+    /// Pin all / unpin all: the sessions that changed.
+    Sessions(Vec<u64>),
+}
+
+/// Reads the dialog and the current user in one round trip (`batch`).
+pub async fn load(host: &dyn Host, chat: ChatId) -> Result<Snapshot, CallError> {
+    let calls = state_batch(chat)
+        .into_iter()
+        .map(|(key, method, params)| BatchCall {
+            key: key.to_owned(),
+            method: method.to_owned(),
+            params,
+        })
+        .collect();
+    let mut results = host.batch(calls).await?;
+    // The dialog's error first: it says more about this dialog than the profile's.
+    let dialog = take(&mut results, "dialog")?;
+    let me = take(&mut results, "me")?;
+    let state = parse_dialog(chat, &dialog)?;
+    let me = parse_profile(&me)?;
+    Ok(Snapshot {
+        permissions: permissions(&state, &me),
+        state,
+        me,
+    })
+}
+
+/// Sends one command, once.
+pub async fn execute(host: &dyn Host, command: Command) -> Result<Outcome, CallError> {
+    let result = host.call(command.method(), command.params()).await?;
+    match command {
+        Command::PinAll | Command::UnpinAll => Ok(Outcome::Sessions(parse_session_ids(&result)?)),
+        _ => Ok(Outcome::Done),
+    }
+}
+
+fn take(results: &mut BatchResults, key: &str) -> Result<Value, CallError> {
+    results
+        .remove(key)
+        .unwrap_or_else(|| Err(CallError::BadResponse(format!("batch lost {key}"))))
+}
+
+/// Whether `state` already is what `command` asks for: `Some(true)` reached, `Some(false)` not,
+/// `None` for commands about other dialogs (pin all / unpin all).
+///
+/// Used after every write's re-read: a "success" the portal did not apply (its queue lock can
+/// make it answer `true` and change nothing, bitrix24.md §1.3) is reported as a failure, and an
+/// unknown outcome that did apply needs no "Try again".
+pub fn reached(command: Command, state: &DialogState) -> Option<bool> {
+    match command {
+        Command::Pin(_) => Some(state.pinned),
+        Command::Unpin(_) => Some(!state.pinned),
+        Command::WhisperOn(_) => Some(state.whisper),
+        Command::WhisperOff(_) => Some(!state.whisper),
+        Command::PinAll | Command::UnpinAll => None,
+    }
+}
