@@ -1,0 +1,119 @@
+//! Composition root: picks the host, waits for it, reads placement and language, and routes
+//! `IM_SIDEBAR` to the sidebar widget. Everything else gets one clear notice.
+
+use std::rc::Rc;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::components::regions::{LiveRegions, Regions};
+use crate::components::sidebar::Sidebar;
+use crate::components::{Notice, Skeleton};
+use crate::domain::dialog::chat_from_placement;
+use crate::domain::error::CallError;
+use crate::host::bx24::Bx24Host;
+use crate::host::{dom, Host};
+use crate::i18n::{Locale, Msg};
+
+/// The placement code of the open-line chat sidebar.
+pub const SIDEBAR_PLACEMENT: &str = "IM_SIDEBAR";
+
+/// A copyable handle on the host, usable from reactive closures (which must be `Send`; the
+/// host is not, so it is stored once and looked up on the one browser thread).
+#[derive(Clone, Copy)]
+pub struct HostHandle(StoredValue<Rc<dyn Host>, LocalStorage>);
+
+impl HostHandle {
+    /// Stores the host for the lifetime of the current reactive owner.
+    pub fn new(host: Rc<dyn Host>) -> Self {
+        Self(StoredValue::new_local(host))
+    }
+
+    /// The host; `None` once the owner is gone (the widget was unmounted while a request was
+    /// in flight: its continuation then has nothing left to update).
+    pub fn get(&self) -> Option<Rc<dyn Host>> {
+        self.0.try_get_value()
+    }
+}
+
+/// What the root shows.
+#[derive(Clone, Debug, PartialEq)]
+enum Boot {
+    /// Waiting for `BX24.init`.
+    Starting,
+    /// Cannot work here: one message, no controls.
+    Notice(Msg),
+    /// The sidebar widget for this chat.
+    Sidebar(crate::domain::dialog::ChatId),
+}
+
+/// The app in a real page: the BX24 library's host.
+#[component]
+pub fn App() -> impl IntoView {
+    view! { <Root host=Rc::new(Bx24Host::new()) /> }
+}
+
+/// The app over any host (tests pass a fake one).
+#[component]
+pub fn Root(
+    /// The port to Bitrix24.
+    host: Rc<dyn Host>,
+) -> impl IntoView {
+    let host = HostHandle::new(host);
+    let boot = RwSignal::new(Boot::Starting);
+    let locale = RwSignal::new(Locale::from_lang(&dom::browser_lang()));
+    let regions = Regions::new();
+
+    spawn_local(async move {
+        let Some(h) = host.get() else { return };
+        match h.ready().await {
+            Ok(info) => {
+                locale.set(Locale::from_lang(&info.lang));
+                let next = if info.placement.code != SIDEBAR_PLACEMENT {
+                    Boot::Notice(Msg::AppPage)
+                } else {
+                    match chat_from_placement(&info.placement.options) {
+                        Ok(chat) => Boot::Sidebar(chat),
+                        Err(problem) => Boot::Notice(Msg::Placement(problem)),
+                    }
+                };
+                boot.set(next);
+            }
+            Err(err) => {
+                h.log(&format!("host not ready: {err}"));
+                boot.set(Boot::Notice(match err {
+                    CallError::InitTimeout => Msg::InitTimeout,
+                    _ => Msg::NoHost,
+                }));
+            }
+        }
+    });
+
+    // The frame follows the content's height both ways (see dom::watch_height for why this is
+    // resizeWindow with a measured height and not fitWindow).
+    let fit = StoredValue::new_local(None::<dom::Subscription>);
+    Effect::new(move |_| {
+        let sub = dom::watch_height("olm-root", 50, move |height| {
+            if let Some(h) = host.get() {
+                h.fit_height(height);
+            }
+        });
+        fit.set_value(Some(sub));
+    });
+
+    let content = move || match boot.get() {
+        Boot::Starting => view! { <Skeleton label=None /> }.into_any(),
+        Boot::Notice(msg) => view! { <Notice text=locale.get_untracked().text(&msg) /> }.into_any(),
+        Boot::Sidebar(chat) => {
+            view! { <Sidebar host=host chat=chat locale=locale.get_untracked() regions=regions /> }
+                .into_any()
+        }
+    };
+
+    view! {
+        <main id="olm-root" class="olm" lang=move || locale.get().html_lang()>
+            {content}
+            <LiveRegions regions=regions locale=locale />
+        </main>
+    }
+}

@@ -1,0 +1,120 @@
+//! "All my dialogs": pin all / unpin all, each behind an explicit confirmation.
+
+use leptos::html::Button;
+use leptos::prelude::*;
+
+use crate::domain::command::Command;
+use crate::i18n::{Locale, Msg};
+
+/// The section with the two bulk buttons and their confirmation.
+#[component]
+pub fn BulkActions(
+    /// Texts.
+    locale: Locale,
+    /// A bulk request is in flight (buttons are busy and ignore clicks).
+    #[prop(into)]
+    busy: Signal<bool>,
+    /// Called with [`Command::PinAll`] or [`Command::UnpinAll`] once confirmed.
+    on_confirm: Callback<Command>,
+) -> impl IntoView {
+    let pending = RwSignal::new(None::<Command>);
+    let pin_all = NodeRef::<Button>::new();
+    let unpin_all = NodeRef::<Button>::new();
+    let confirm = NodeRef::<Button>::new();
+    let t = move |m: Msg| locale.text(&m);
+
+    // Focus follows the conversation: into the confirmation when it opens, back to the button
+    // that opened it when it closes.
+    Effect::new(move |_| {
+        if pending.get().is_some() {
+            if let Some(button) = confirm.get() {
+                let _ = button.focus();
+            }
+        }
+    });
+    let close = move || {
+        let opener = match pending.get_untracked() {
+            Some(Command::UnpinAll) => unpin_all,
+            _ => pin_all,
+        };
+        pending.set(None);
+        if let Some(button) = opener.get_untracked() {
+            let _ = button.focus();
+        }
+    };
+    let open = move |command: Command| {
+        if !busy.get_untracked() {
+            pending.set(Some(command));
+        }
+    };
+    let accept = move |_| {
+        if let Some(command) = pending.get_untracked() {
+            close();
+            on_confirm.run(command);
+        }
+    };
+    let question = move |command: Command| match command {
+        Command::UnpinAll => t(Msg::ConfirmUnpinAll),
+        _ => t(Msg::ConfirmPinAll),
+    };
+    let busy_attr = move || busy.get().then_some("true");
+
+    view! {
+        <section class="olm-section" aria-labelledby="olm-bulk-title">
+            <h2 class="olm-section-title" id="olm-bulk-title">{t(Msg::BulkTitle)}</h2>
+            <div class="olm-actions">
+                <button
+                    type="button"
+                    class="olm-btn"
+                    node_ref=pin_all
+                    aria-busy=busy_attr
+                    on:click=move |_| open(Command::PinAll)
+                >
+                    {t(Msg::PinAllButton)}
+                </button>
+                <button
+                    type="button"
+                    class="olm-btn"
+                    node_ref=unpin_all
+                    aria-busy=busy_attr
+                    on:click=move |_| open(Command::UnpinAll)
+                >
+                    {t(Msg::UnpinAllButton)}
+                </button>
+            </div>
+            {move || {
+                pending
+                    .get()
+                    .map(|command| {
+                        view! {
+                            <div
+                                class="olm-confirm"
+                                role="group"
+                                aria-labelledby="olm-confirm-question"
+                                on:keydown=move |ev| {
+                                    if ev.key() == "Escape" {
+                                        close();
+                                    }
+                                }
+                            >
+                                <p id="olm-confirm-question">{question(command)}</p>
+                                <div class="olm-actions">
+                                    <button
+                                        type="button"
+                                        class="olm-btn olm-btn--primary"
+                                        node_ref=confirm
+                                        on:click=accept
+                                    >
+                                        {t(Msg::Confirm)}
+                                    </button>
+                                    <button type="button" class="olm-btn" on:click=move |_| close()>
+                                        {t(Msg::Cancel)}
+                                    </button>
+                                </div>
+                            </div>
+                        }
+                    })
+            }}
+        </section>
+    }
+}

@@ -1,0 +1,85 @@
+//! Thin views. State lives in signals owned by [`sidebar::Sidebar`]; these only render it.
+
+use leptos::prelude::*;
+
+pub mod bulk;
+pub mod regions;
+pub mod sidebar;
+
+/// A switch: a real `<button role="switch">` with a constant visible label, `aria-checked`,
+/// `aria-busy` while its request is in flight (clicks are ignored then), and `aria-disabled`
+/// with the reason in its description when the operator may not use it.
+#[component]
+pub fn Switch(
+    /// Visible label and accessible name, e.g. "Pin dialog".
+    label: String,
+    /// Element id; the hint gets `<id>-hint`.
+    id: &'static str,
+    /// The portal's state.
+    #[prop(into)]
+    checked: Signal<bool>,
+    /// A request for this switch is in flight.
+    #[prop(into)]
+    busy: Signal<bool>,
+    /// Why the operator may not use it (`None`: usable).
+    #[prop(into)]
+    blocked: Signal<Option<String>>,
+    /// What the state means (shown under the switch when it is usable).
+    #[prop(into)]
+    hint: Signal<String>,
+    /// Called on activation (click, Space, Enter) when usable and not busy.
+    on_toggle: Callback<()>,
+) -> impl IntoView {
+    let hint_id = format!("{id}-hint");
+    view! {
+        <div class="olm-control">
+            <button
+                type="button"
+                class="olm-switch"
+                role="switch"
+                id=id
+                aria-checked=move || if checked.get() { "true" } else { "false" }
+                aria-busy=move || busy.get().then_some("true")
+                aria-disabled=move || blocked.with(|b| b.is_some()).then_some("true")
+                aria-describedby=hint_id.clone()
+                on:click=move |_| {
+                    if !busy.get_untracked() && blocked.with_untracked(|b| b.is_none()) {
+                        on_toggle.run(());
+                    }
+                }
+            >
+                <span class="olm-switch__track" aria-hidden="true">
+                    <span class="olm-switch__thumb"></span>
+                </span>
+                <span class="olm-switch__label">{label}</span>
+            </button>
+            <p class="olm-hint" id=hint_id>
+                {move || blocked.get().unwrap_or_else(|| hint.get())}
+            </p>
+        </div>
+    }
+}
+
+/// The compact placeholder shown while the state is read.
+#[component]
+pub fn Skeleton(
+    /// Text for assistive technology ("Loading dialog…"), if the language is known yet.
+    label: Option<String>,
+) -> impl IntoView {
+    view! {
+        <div class="olm-skeleton" aria-busy="true">
+            <div class="olm-skeleton__bar"></div>
+            <div class="olm-skeleton__bar"></div>
+            {label.map(|l| view! { <span class="olm-sr-only">{l}</span> })}
+        </div>
+    }
+}
+
+/// One clear message where the widget cannot work; no controls.
+#[component]
+pub fn Notice(
+    /// The message, as plain text.
+    text: String,
+) -> impl IntoView {
+    view! { <p class="olm-notice">{text}</p> }
+}
