@@ -1,0 +1,279 @@
+// Sandbox portal page: an open-line chat screen that frames the app like a Bitrix24 portal
+// (iframe name "host|0|APP_SID", hidden POST form) and plays the parent side of the frame
+// protocol (BX.rest.AppLayout, bitrix24.md §4.3). Every name and text goes in as textContent.
+(function () {
+  'use strict';
+  var cfg = JSON.parse(document.getElementById('portal-config').textContent);
+  var root = document.getElementById('portal');
+  var SID = cfg.app_sid;
+  var appOrigin = new URL(cfg.app_url, location.href).origin;
+  var frame = null;
+  var frameLog = [];
+  var lastState = '';
+  var denied = cfg.placement === 'DEFAULT' ? [] : ['setTitle', 'setScroll', 'reloadWindow'];
+  var firstRun = !!cfg.first_run;
+
+  function el(tag, attrs, children) {
+    var e = document.createElement(tag);
+    if (attrs) {
+      for (var k in attrs) {
+        if (k === 'text') { e.textContent = attrs[k]; } else if (k === 'class') { e.className = attrs[k]; } else { e.setAttribute(k, attrs[k]); }
+      }
+    }
+    (children || []).forEach(function (c) { if (c) { e.appendChild(c); } });
+    return e;
+  }
+  function post(url, body) {
+    return fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body || {}) })
+      .then(function (r) { return r.json(); });
+  }
+  function withParams(params) {
+    var u = new URL(location.href);
+    for (var k in params) { if (params[k] === null) { u.searchParams.delete(k); } else { u.searchParams.set(k, params[k]); } }
+    return u.toString();
+  }
+
+  // ---------------------------------------------------------------- layout
+  var chatList = el('ul', { class: 'chat-list', 'aria-label': 'Chats' });
+  var messages = el('ol', { class: 'messages', 'aria-label': 'Messages', 'aria-live': 'polite' });
+  var title = el('h1', { class: 'chat-title' });
+  var sidebar = el('aside', { class: 'sidebar', 'aria-label': 'Chat sidebar' });
+  sidebar.style.width = cfg.width + 'px';
+  var controls = el('section', { class: 'controls', 'aria-label': 'Sandbox controls' });
+  var main = el('main', { class: 'chat' }, [title, messages]);
+
+  if (cfg.view === 'sidebar') {
+    root.appendChild(el('div', { class: 'layout' }, [el('nav', { class: 'left' }, [el('h2', { text: 'Open lines' }), chatList]), main, sidebar]));
+  } else {
+    var appMain = el('main', { class: 'app-page' }, [el('h1', { text: cfg.view === 'install' ? 'Installing application' : 'Application' })]);
+    root.appendChild(el('div', { class: 'layout' }, [appMain]));
+    sidebar = appMain;
+  }
+  root.appendChild(controls);
+
+  // ---------------------------------------------------------------- the framed app
+  function mountApp(container) {
+    var block = el('section', { class: 'apps', 'aria-label': 'Applications' }, [el('h2', { text: 'Applications' })]);
+    container.appendChild(block);
+    if (cfg.view === 'sidebar' && !cfg.sidebar_visible) {
+      block.appendChild(el('p', { class: 'note', text: cfg.installed ? 'No application is bound to IM_SIDEBAR.' : 'The application is not fully installed yet.' }));
+      var a = el('a', { href: withParams({ view: 'install', install_finished: null }), text: 'Open the application install page' });
+      block.appendChild(a);
+      return;
+    }
+    var frameName = location.host + '|0|' + SID;
+    var layout = el('div', { class: 'app-layout', id: 'app-layout' });
+    frame = el('iframe', { id: 'app-frame', title: 'Application', name: frameName });
+    frame.name = frameName;
+    layout.appendChild(frame);
+    block.appendChild(layout);
+    var action = cfg.app_url + (cfg.app_url.indexOf('?') < 0 ? '?' : '&') +
+      'DOMAIN=' + encodeURIComponent(location.host) + '&PROTOCOL=0&LANG=' + encodeURIComponent(cfg.lang) +
+      '&APP_SID=' + SID;
+    var form = el('form', { method: 'POST', action: action, target: frameName, id: 'app-form', hidden: 'hidden' });
+    var fields = {
+      AUTH_ID: cfg.auth.AUTH_ID, AUTH_EXPIRES: String(cfg.auth.AUTH_EXPIRES), REFRESH_ID: cfg.auth.REFRESH_ID,
+      member_id: cfg.member_id, status: 'L', PLACEMENT: cfg.placement
+    };
+    if (cfg.placement_options !== null) { fields.PLACEMENT_OPTIONS = cfg.placement_options; }
+    for (var k in fields) { form.appendChild(el('input', { type: 'hidden', name: k, value: fields[k] })); }
+    block.appendChild(form);
+    form.submit();
+  }
+  mountApp(sidebar);
+
+  // ---------------------------------------------------------------- parent side of the protocol
+  var authExpiresAt = Date.now() + cfg.auth.AUTH_EXPIRES * 1000;
+  function placementOptions() {
+    if (cfg.placement_options === null) { return []; }
+    try { return JSON.parse(cfg.placement_options); } catch (e) { return []; }
+  }
+  var handlers = {
+    getInitData: function (args, reply) {
+      reply({
+        LANG: cfg.lang, DOMAIN: location.host, PROTOCOL: 0, PATH: '/rest',
+        AUTH_ID: cfg.auth.AUTH_ID, AUTH_EXPIRES: Math.max(0, Math.round((authExpiresAt - Date.now()) / 1000)),
+        REFRESH_ID: cfg.auth.REFRESH_ID, MEMBER_ID: cfg.member_id, FIRST_RUN: firstRun,
+        IS_ADMIN: cfg.is_admin, INSTALL: cfg.install, USER_OPTIONS: {}, APP_OPTIONS: {},
+        PLACEMENT: cfg.placement, PLACEMENT_OPTIONS: placementOptions()
+      });
+      firstRun = false;
+    },
+    getInterface: function (args, reply) { reply({ command: [], event: [] }); },
+    refreshAuth: function (args, reply) {
+      post('/sandbox/refresh', { refresh_token: cfg.auth.REFRESH_ID }).then(function (data) {
+        if (data && data.access_token) {
+          cfg.auth.AUTH_ID = data.access_token;
+          cfg.auth.REFRESH_ID = data.refresh_token;
+          authExpiresAt = Date.now() + data.expires_in * 1000;
+          reply({ AUTH_ID: data.access_token, AUTH_EXPIRES: data.expires_in, REFRESH_ID: data.refresh_token });
+        } else {
+          // A portal alert()s this and never answers; a blocking alert would stall tests.
+          addFrameLog('!', 'Unable to get new token! Reload page, please!');
+        }
+      });
+    },
+    resizeWindow: function (args, reply) {
+      var layout = document.getElementById('app-layout');
+      var width = args.width === '100%' ? '100%' : ((parseInt(args.width, 10) || 100) + 'px');
+      var height = parseInt(args.height, 10);
+      if (width) { layout.style.width = width; }
+      if (height) { layout.style.height = height + 'px'; frame.style.height = height + 'px'; }
+      var r = layout.getBoundingClientRect();
+      reply({ width: r.width, height: r.height });
+    },
+    setInstallFinish: function (args, reply) {
+      var v = typeof args.value === 'undefined' || args.value !== false;
+      post('/sandbox/install-finish', { value: v }).then(function (data) {
+        // APPLAYOUT reloads the portal page with install_finished=Y|N.
+        location.href = withParams({ install_finished: data.result ? 'Y' : 'N' });
+      });
+    },
+    placementBindEvent: function () { /* IM_SIDEBAR has no events: nothing ever fires */ },
+    setTitle: function (args, reply) { document.title = String(args.title); reply(args); },
+    setScroll: function (args, reply) { if (args && args.scroll >= 0) { window.scrollTo(window.scrollX, parseInt(args.scroll, 10)); } reply(args); },
+    reloadWindow: function () { location.reload(); }
+  };
+
+  function split(s) {
+    var r = s.split(':');
+    return [r[0], r.slice(1, r.length - 2).join(':'), r[r.length - 2], r[r.length - 1]];
+  }
+  window.addEventListener('message', function (e) {
+    if (e.origin !== appOrigin || typeof e.data !== 'string') { return; }
+    var cmd = split(e.data);
+    if (cmd[3] !== SID) { return; }
+    var method = cmd[0], cb = cmd[2], args = [];
+    try { if (cmd[1]) { args = JSON.parse(cmd[1]); } } catch (err) { return; }
+    addFrameLog(method, args);
+    if (!Object.prototype.hasOwnProperty.call(handlers, method) || denied.indexOf(method) >= 0) { return; }
+    var reply = function (res) {
+      if (!cb || !frame || !frame.contentWindow) { return; }
+      frame.contentWindow.postMessage(cb + ':' + (typeof res === 'undefined' ? '' : JSON.stringify(res)), appOrigin);
+    };
+    handlers[method](args, reply);
+  });
+
+  function addFrameLog(command, params) {
+    frameLog.push({ command: command, params: params, at: new Date().toISOString().substring(11, 23) });
+    renderFrameLog();
+    if (command !== '!') { post('/sandbox/frame-log', { command: command, params: params }).catch(function () {}); }
+  }
+
+  // ---------------------------------------------------------------- chat list + messages
+  function renderState(state) {
+    var json = JSON.stringify([state.chats, state.lang]);
+    if (json === lastState) { return; }
+    lastState = json;
+    chatList.textContent = '';
+    state.chats.forEach(function (c) {
+      var a = el('a', { href: withParams({ dialog: c.dialog_id, view: null }), text: c.name });
+      if (c.dialog_id === cfg.dialog) { a.setAttribute('aria-current', 'page'); }
+      var badges = (c.pinned ? ' · pinned' : '') + (c.whisper ? ' · whisper' : '');
+      chatList.appendChild(el('li', { 'data-dialog': c.dialog_id }, [a, el('span', { class: 'badges', text: badges })]));
+    });
+    var chat = state.chats.filter(function (c) { return c.dialog_id === cfg.dialog; })[0];
+    messages.textContent = '';
+    title.textContent = chat ? chat.name : 'No such chat: ' + cfg.dialog;
+    if (!chat) { return; }
+    chat.messages.forEach(function (m) {
+      var who = m.system ? 'System' : (userName(state, m.author_id) || 'Client');
+      messages.appendChild(el('li', { class: m.system ? 'msg system' : 'msg', 'data-code': m.code || '' }, [
+        el('span', { class: 'who', text: who }), el('span', { class: 'text', text: bbToText(m.text) })
+      ]));
+    });
+    messages.scrollTop = messages.scrollHeight;
+  }
+  function userName(state, id) {
+    var u = state.users.filter(function (x) { return x.id === id; })[0];
+    return u ? u.name + ' ' + u.last_name : '';
+  }
+  function bbToText(s) { return s.replace(/\[br\]/g, '\n').replace(/\[\/?b\]/g, ''); }
+
+  function poll() {
+    fetch('/sandbox/state').then(function (r) { return r.json(); }).then(function (s) {
+      renderState(s);
+      renderScenario(s);
+    }).catch(function () {});
+  }
+  setInterval(poll, 1000);
+
+  // ---------------------------------------------------------------- controls
+  var scenarioOut = el('pre', { class: 'scenario' });
+  var frameLogOut = el('ol', { class: 'frame-log', 'aria-label': 'Frame log' });
+  var callLogOut = el('ol', { class: 'call-log', 'aria-label': 'Call log' });
+
+  function select(label, options, value, onchange) {
+    var s = el('select', { 'aria-label': label });
+    options.forEach(function (o) {
+      var opt = el('option', { value: o[0], text: o[1] });
+      if (String(o[0]) === String(value)) { opt.selected = true; }
+      s.appendChild(opt);
+    });
+    s.addEventListener('change', function () { onchange(s.value); });
+    return el('label', {}, [document.createTextNode(label + ' '), s]);
+  }
+  function button(label, onclick) {
+    var b = el('button', { type: 'button', text: label });
+    b.addEventListener('click', onclick);
+    return b;
+  }
+  var failCount = el('input', { type: 'number', min: '0', value: '1', 'aria-label': 'Fail count', size: '3' });
+  var failMode = el('select', { 'aria-label': 'Fail mode' });
+  ['503', '500', 'drop'].forEach(function (m) { failMode.appendChild(el('option', { value: m, text: m })); });
+  var latency = el('input', { type: 'number', min: '0', step: '100', value: '0', 'aria-label': 'Latency ms', size: '5' });
+
+  controls.appendChild(el('h2', { text: 'Sandbox controls' }));
+  controls.appendChild(el('div', { class: 'row' }, [
+    select('User', cfg.users.map(function (u) { return [u.id, u.id + ' ' + u.name + ' ' + u.last_name + (u.admin ? ' (admin)' : '')]; }), cfg.user,
+      function (v) { location.href = withParams({ user: v }); }),
+    select('Lang', [['en', 'en'], ['ru', 'ru'], ['de', 'de']], cfg.lang, function (v) { location.href = withParams({ lang: v }); }),
+    select('View', [['sidebar', 'sidebar (IM_SIDEBAR)'], ['app', 'app (DEFAULT)'], ['install', 'install']], cfg.view,
+      function (v) { location.href = withParams({ view: v, install_finished: null }); })
+  ]));
+  controls.appendChild(el('div', { class: 'row' }, [
+    el('label', {}, [document.createTextNode('Latency ms '), latency]),
+    button('Apply latency', function () { post('/sandbox/scenario', { latency_ms: parseInt(latency.value, 10) || 0 }).then(renderScenario); }),
+    el('label', {}, [document.createTextNode('Fail next '), failCount]), failMode,
+    button('Arm failure', function () {
+      post('/sandbox/scenario', { fail_next: { count: parseInt(failCount.value, 10) || 0, mode: failMode.value } }).then(renderScenario);
+    })
+  ]));
+  controls.appendChild(el('div', { class: 'row' }, [
+    button('Expire token now', function () { post('/sandbox/scenario', { expire_token: true }).then(renderScenario); }),
+    button('Toggle refresh fails', function () { post('/sandbox/scenario', { refresh_fails: !lastScenario.refresh_fails }).then(renderScenario); }),
+    button('Toggle portal too old', function () { post('/sandbox/scenario', { too_old: !lastScenario.too_old }).then(renderScenario); }),
+    button('Reset sandbox', function () { post('/sandbox/reset', {}).then(function () { location.reload(); }); }),
+    button('Reload call log', loadCalls)
+  ]));
+  controls.appendChild(scenarioOut);
+  controls.appendChild(el('h3', { text: 'Frame log' }));
+  controls.appendChild(frameLogOut);
+  controls.appendChild(el('h3', { text: 'Call log' }));
+  controls.appendChild(callLogOut);
+
+  var lastScenario = {};
+  function renderScenario(s) {
+    if (!s || !s.scenario) { return; }
+    lastScenario = s.scenario;
+    scenarioOut.textContent = 'user ' + s.current_user + ' · lang ' + s.lang + ' · installed ' + s.app.installed +
+      ' · scenario ' + JSON.stringify(s.scenario) + ' · limiter ' + s.limiter.level.toFixed(1) + '/' + s.limiter.burst;
+  }
+  function renderFrameLog() {
+    frameLogOut.textContent = '';
+    frameLog.slice(-20).forEach(function (f) {
+      frameLogOut.appendChild(el('li', { text: f.at + ' ' + f.command + ' ' + JSON.stringify(f.params) }));
+    });
+  }
+  function loadCalls() {
+    fetch('/sandbox/calls').then(function (r) { return r.json(); }).then(function (calls) {
+      callLogOut.textContent = '';
+      calls.slice(-30).forEach(function (c) {
+        callLogOut.appendChild(el('li', { text: '#' + c.seq + ' ' + c.kind + ' ' + c.method + ' ' + JSON.stringify(c.params) + ' → ' + c.status + ' ' + JSON.stringify(c.response) }));
+      });
+    });
+  }
+  setInterval(loadCalls, 3000);
+  poll();
+  loadCalls();
+})();
