@@ -2,11 +2,15 @@
 //!
 //! - [`dialog`]: which chat the placement points at ([`dialog::ChatId`]).
 //! - [`command`]: the writes and their exact REST params.
+//! - [`envelope`]: one REST answer read as success or failure.
 //! - [`state`]: the dialog's true state read from `imopenlines.dialog.get` + `profile`.
 //! - [`error`]: what can go wrong on a call ([`error::CallError`]) and what it means to the
 //!   operator ([`error::Problem`]).
+//! - [`install`]: the `IM_SIDEBAR` binding, install-URL detection, bind errors.
 
 pub mod command;
 pub mod dialog;
+pub mod envelope;
 pub mod error;
+pub mod install;
 pub mod state;

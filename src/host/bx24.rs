@@ -23,6 +23,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::{BatchCall, BatchResults, Host, HostFuture, HostInfo, Placement};
+use crate::domain::envelope::decode_answer;
 use crate::domain::error::CallError;
 
 #[wasm_bindgen]
@@ -64,6 +65,14 @@ extern "C" {
 
     #[wasm_bindgen(catch, js_namespace = BX24, js_name = resizeWindow)]
     fn bx24_resize_window(width: u32, height: u32) -> Result<(), JsValue>;
+
+    #[wasm_bindgen(catch, js_namespace = BX24, js_name = isAdmin)]
+    fn bx24_is_admin() -> Result<JsValue, JsValue>;
+
+    // Looked up at call time: after init the library has replaced it with a no-op unless the
+    // init data said INSTALL.
+    #[wasm_bindgen(catch, js_namespace = BX24, js_name = installFinish)]
+    fn bx24_install_finish() -> Result<(), JsValue>;
 }
 
 /// The real host: the classic BX24 library in the page.
@@ -212,6 +221,28 @@ impl Host for Bx24Host {
     fn log(&self, line: &str) {
         web_sys::console::warn_1(&JsValue::from_str(line));
     }
+
+    fn page_url(&self) -> String {
+        // Through Reflect: web-sys's `Location` would need one more crate feature for one getter.
+        Reflect::get(&js_sys::global(), &"location".into())
+            .and_then(|location| Reflect::get(&location, &"href".into()))
+            .ok()
+            .and_then(|href| href.as_string())
+            .unwrap_or_default()
+    }
+
+    fn is_admin(&self) -> bool {
+        self.present() && bx24_is_admin().is_ok_and(|v| v.is_truthy())
+    }
+
+    fn install_finish(&self) {
+        if !self.present() {
+            return;
+        }
+        if let Err(e) = bx24_install_finish() {
+            self.log(&format!("installFinish failed: {}", describe(&e)));
+        }
+    }
 }
 
 /// `window.BX24` when it is a usable object (not missing, not `null`).
@@ -235,36 +266,35 @@ async fn with_deadline<T>(
 }
 
 /// Turns one `ajaxResult` into the call's owned outcome.
+///
+/// The raw answer decides ([`decode_answer`]: an `error` key is a failure even when it is ""),
+/// so a library build that tested the key's truthiness could not turn the pin refusal into a
+/// success. The library's own verdict counts too: an error it reports is an error.
 fn outcome(res: &AjaxResult) -> Result<Value, CallError> {
     let status = res.status().as_f64().map_or(0, |s| s as u16);
-    let answer = res.answer();
+    let answer = to_json(&res.answer())?;
+    let decoded = decode_answer(&answer, status);
     let error = res.error().unwrap_or(JsValue::UNDEFINED);
-    // The library reports an error whenever the answer has an `error` key, even "". Check the
-    // key ourselves too, so a library build with a truthiness test cannot turn the pin
-    // refusal into a success.
-    let answer_has_error =
-        answer.is_object() && Reflect::has(&answer, &"error".into()).unwrap_or(false);
-    if error.is_truthy() || answer_has_error {
-        let ex = Reflect::get(&error, &"ex".into())
-            .ok()
-            .filter(|v| v.is_object())
-            .unwrap_or_else(|| answer.clone());
-        let description = match text_field(&ex, "error_description") {
-            d if d.is_empty() => res
-                .error_description()
-                .ok()
-                .and_then(|v| v.as_string())
-                .unwrap_or_default(),
-            d => d,
-        };
-        return Err(CallError::Rest {
-            status,
-            code: text_field(&ex, "error"),
-            description,
-        });
+    if decoded.is_err() {
+        return decoded;
     }
-    let data = res.data().map_err(thrown)?;
-    to_json(&data)
+    if !error.is_truthy() {
+        // Success: the value is what the library's `data()` gives.
+        return to_json(&res.data().map_err(thrown)?);
+    }
+    // The library says error but the answer has no `error` key: read its `ex`.
+    let ex = Reflect::get(&error, &"ex".into()).unwrap_or(JsValue::UNDEFINED);
+    let description = res
+        .error_description()
+        .ok()
+        .and_then(|v| v.as_string())
+        .filter(|d| !d.is_empty())
+        .unwrap_or_else(|| text_field(&ex, "error_description"));
+    Err(CallError::Rest {
+        status,
+        code: text_field(&ex, "error"),
+        description,
+    })
 }
 
 /// A field as text: strings as they are, numbers printed, anything else empty.

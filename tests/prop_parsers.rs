@@ -1,0 +1,164 @@
+//! Hostile input: every parser takes any JSON (or any text) without panicking and gives a typed
+//! outcome, and the parts that decide what the operator sees follow their one rule exactly.
+#![cfg(not(target_arch = "wasm32"))]
+
+use openline_modes::domain::command::parse_session_ids;
+use openline_modes::domain::dialog::{chat_from_placement, ChatId, MAX_CHAT_ID};
+use openline_modes::domain::envelope::decode_answer;
+use openline_modes::domain::error::{classify, CallError};
+use openline_modes::domain::state::{parse_dialog, parse_profile};
+use openline_modes::i18n::{Locale, Msg};
+use proptest::prelude::*;
+use serde_json::{json, Map, Value};
+
+/// Keys the parsers look for, mixed with random ones, so objects hit the interesting paths.
+fn key() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("dialogId".to_owned()),
+        Just("DIALOG_ID".to_owned()),
+        Just("id".to_owned()),
+        Just("entity_type".to_owned()),
+        Just("entity_data_1".to_owned()),
+        Just("entity_data_3".to_owned()),
+        Just("owner".to_owned()),
+        Just("result".to_owned()),
+        Just("error".to_owned()),
+        Just("error_description".to_owned()),
+        Just("ID".to_owned()),
+        Just("ADMIN".to_owned()),
+        "[a-zA-Z_]{0,10}",
+    ]
+}
+
+fn json() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::from),
+        any::<i64>().prop_map(Value::from),
+        any::<u64>().prop_map(Value::from),
+        any::<f64>()
+            .prop_filter("JSON numbers are finite", |f| f.is_finite())
+            .prop_map(Value::from),
+        ".{0,24}".prop_map(Value::from),
+        "chat[0-9]{0,20}".prop_map(Value::from),
+        "[YNyn]?(\\|[A-Z0-9]{0,6}){0,12}".prop_map(Value::from),
+    ];
+    leaf.prop_recursive(3, 48, 6, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+            prop::collection::vec((key(), inner), 0..6)
+                .prop_map(|kv| Value::Object(kv.into_iter().collect::<Map<_, _>>())),
+        ]
+    })
+}
+
+fn chat() -> ChatId {
+    ChatId::new(12).unwrap()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    #[test]
+    fn placement_options_of_any_shape_give_a_chat_in_range_or_a_typed_problem(options in json()) {
+        if let Ok(chat) = chat_from_placement(&options) {
+            prop_assert!(chat.get() > 0 && chat.get() <= MAX_CHAT_ID);
+        }
+    }
+
+    #[test]
+    fn placement_options_as_a_json_string_never_panic(text in ".{0,64}") {
+        let _ = chat_from_placement(&Value::String(text));
+    }
+
+    #[test]
+    fn chat_n_is_accepted_exactly_when_n_is_in_range(n in any::<u64>()) {
+        let options = json!({ "dialogId": format!("chat{n}") });
+        let parsed = chat_from_placement(&options).ok().map(ChatId::get);
+        let expected = (n > 0 && n <= MAX_CHAT_ID).then_some(n);
+        prop_assert_eq!(parsed, expected);
+    }
+
+    #[test]
+    fn a_parsed_dialog_id_prints_back_as_itself(text in "chat[0-9]{0,18}|.{0,20}") {
+        if let Some(chat) = ChatId::parse_dialog_id(&text) {
+            prop_assert_eq!(chat.dialog_id(), text);
+        }
+    }
+
+    #[test]
+    fn any_dialog_answer_gives_a_state_or_a_typed_error(answer in json()) {
+        let _ = parse_dialog(chat(), &answer);
+    }
+
+    #[test]
+    fn pinned_is_exactly_entity_data_1_field_3_being_y(
+        fields in prop::collection::vec("[YNyn]|[A-Z0-9 ]{0,5}", 0..12),
+        whisper in "[YNyn]?|.{0,3}",
+    ) {
+        let data_1 = fields.join("|");
+        let answer = json!({
+            "id": 12, "type": "lines", "entity_type": "LINES",
+            "entity_data_1": data_1, "entity_data_3": whisper, "owner": 1
+        });
+        let state = parse_dialog(chat(), &answer).expect("a well-formed dialog parses");
+        prop_assert_eq!(state.pinned, fields.get(3).is_some_and(|f| f == "Y"));
+        prop_assert_eq!(state.whisper, whisper == "Y");
+        let session = fields.get(5).and_then(|f| f.parse::<u64>().ok()).filter(|&n| n > 0);
+        let digits_only = fields.get(5).is_some_and(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()));
+        prop_assert_eq!(state.session_id, if digits_only { session } else { None });
+    }
+
+    #[test]
+    fn any_profile_answer_gives_a_user_or_a_typed_error(answer in json()) {
+        let _ = parse_profile(&answer);
+    }
+
+    #[test]
+    fn any_bulk_answer_gives_ids_or_a_typed_error(answer in json()) {
+        let _ = parse_session_ids(&answer);
+    }
+
+    #[test]
+    fn session_id_lists_survive_the_trip_through_json(ids in prop::collection::vec(0..=MAX_CHAT_ID, 0..20)) {
+        prop_assert_eq!(parse_session_ids(&json!(ids)), Ok(ids));
+    }
+
+    #[test]
+    fn any_rest_answer_with_an_error_key_is_a_failure_and_without_one_a_success(
+        answer in json(),
+        status in any::<u16>(),
+    ) {
+        let decoded = decode_answer(&answer, status);
+        match answer.as_object() {
+            Some(map) if map.contains_key("error") => {
+                let is_rest_failure = matches!(decoded, Err(CallError::Rest { status: s, .. }) if s == status);
+                prop_assert!(is_rest_failure, "{:?}", decoded);
+            }
+            Some(map) => prop_assert_eq!(decoded, Ok(map.get("result").cloned().unwrap_or(Value::Null))),
+            None => prop_assert!(matches!(decoded, Err(CallError::BadResponse(_)))),
+        }
+    }
+
+    #[test]
+    fn every_error_is_classified_without_panicking(
+        code in ".{0,20}|expired_token|ACCESS_DENIED|CHAT_ID_EMPTY|QUERY_LIMIT_EXCEEDED",
+        description in ".{0,40}",
+        status in any::<u16>(),
+    ) {
+        let _ = classify(&CallError::Rest { status, code, description });
+    }
+
+    #[test]
+    fn counts_read_in_every_language_with_the_number_in_them(n in any::<u64>()) {
+        for locale in Locale::ALL {
+            for msg in [Msg::PinnedCount(n), Msg::UnpinnedCount(n)] {
+                let text = locale.text(&msg);
+                prop_assert!(!text.trim().is_empty());
+                if n > 0 {
+                    prop_assert!(text.contains(&n.to_string()), "{locale:?} {n}: {text}");
+                }
+            }
+        }
+    }
+}
