@@ -273,11 +273,8 @@ async fn with_deadline<T>(
 fn outcome(res: &AjaxResult) -> Result<Value, CallError> {
     let status = res.status().as_f64().map_or(0, |s| s as u16);
     let answer = to_json(&res.answer())?;
-    let decoded = decode_answer(&answer, status);
+    decode_answer(&answer, status)?;
     let error = res.error().unwrap_or(JsValue::UNDEFINED);
-    if decoded.is_err() {
-        return decoded;
-    }
     if !error.is_truthy() {
         // Success: the value is what the library's `data()` gives.
         return to_json(&res.data().map_err(thrown)?);
