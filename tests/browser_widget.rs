@@ -1,0 +1,1420 @@
+//! The widget in a real browser, over the scriptable host and a small stateful portal: what the
+//! operator sees (roles, visible text, `aria-*`) and what the portal receives, per behaviour.
+#![cfg(target_arch = "wasm32")]
+
+use std::any::Any;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use leptos::prelude::*;
+use openline_modes::app::Root;
+use openline_modes::domain::command::Action;
+use openline_modes::domain::dialog::PlacementProblem;
+use openline_modes::domain::error::{CallError, Problem};
+use openline_modes::domain::state::Blocked;
+use openline_modes::host::dom;
+use openline_modes::host::fake::{FakeHost, Request};
+use openline_modes::host::BatchCall;
+use openline_modes::i18n::{Locale, Msg};
+use serde_json::{json, Value};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, KeyboardEvent, KeyboardEventInit};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const DIALOG_GET: &str = "imopenlines.dialog.get";
+const PIN: &str = "imopenlines.session.mode.pin";
+const SILENT: &str = "imopenlines.session.mode.silent";
+const PIN_ALL: &str = "imopenlines.session.mode.pinAll";
+const UNPIN_ALL: &str = "imopenlines.session.mode.unpinAll";
+/// The operator using the widget (`profile` → `ID`).
+const ME: u64 = 1;
+
+// ---------------------------------------------------------------------------------------------
+// The portal: one open-line dialog, `chat12`, whose state the writes change.
+// ---------------------------------------------------------------------------------------------
+
+/// What the portal has for `chat12`.
+struct Dialog {
+    pinned: bool,
+    /// `entity_data_3` as sent: `"Y"`, `"N"` or `""`.
+    whisper: &'static str,
+    owner: u64,
+    /// `entity_data_1` SESSION_ID; `0` = no active session.
+    session: u64,
+    name: String,
+    entity_type: &'static str,
+    chat_type: &'static str,
+    /// `false`: writes answer `true` and change nothing (the portal's queue-lock quirk).
+    writes_apply: bool,
+    /// What `pinAll` / `unpinAll` answer.
+    bulk_ids: Vec<u64>,
+}
+
+/// A stateful fake portal behind the [`FakeHost`]; clones share the dialog.
+#[derive(Clone)]
+struct Portal(Rc<RefCell<Dialog>>);
+
+impl Portal {
+    /// An open-line dialog with an active session, handled by [`ME`], not pinned, whisper off.
+    fn new() -> Self {
+        Portal(Rc::new(RefCell::new(Dialog {
+            pinned: false,
+            whisper: "N",
+            owner: ME,
+            session: 343,
+            name: "Anna from Telegram".into(),
+            entity_type: "LINES",
+            chat_type: "lines",
+            writes_apply: true,
+            bulk_ids: vec![],
+        })))
+    }
+
+    fn with(self, change: impl FnOnce(&mut Dialog)) -> Self {
+        change(&mut self.0.borrow_mut());
+        self
+    }
+
+    fn pinned(&self) -> bool {
+        self.0.borrow().pinned
+    }
+
+    /// `imopenlines.dialog.get`'s result, keys lower case as the portal sends them.
+    fn dialog_json(&self) -> Value {
+        let d = self.0.borrow();
+        json!({
+            "id": "12",
+            "dialog_id": "chat12",
+            "type": d.chat_type,
+            "message_type": if d.chat_type == "lines" { "L" } else { "C" },
+            "entity_type": d.entity_type,
+            "entity_data_1": format!(
+                "N|NONE|0|{}|N|{}|1773682918|1|0|0",
+                if d.pinned { "Y" } else { "N" },
+                d.session
+            ),
+            "entity_data_3": d.whisper,
+            "owner": d.owner,
+            "name": d.name,
+        })
+    }
+
+    /// Scripts `fake` to answer like this portal.
+    fn serve(&self, fake: &FakeHost) {
+        let portal = self.clone();
+        fake.on(DIALOG_GET, move |_| Ok(portal.dialog_json()));
+        fake.on("profile", |_| {
+            Ok(json!({ "ID": ME.to_string(), "ADMIN": false }))
+        });
+        let portal = self.clone();
+        fake.on(PIN, move |params| {
+            let mut d = portal.0.borrow_mut();
+            if d.writes_apply {
+                // Only the exact string "N" unpins (bitrix24.md §1.2).
+                d.pinned = params["ACTIVATE"] != "N";
+            }
+            Ok(json!(true))
+        });
+        let portal = self.clone();
+        fake.on(SILENT, move |params| {
+            let mut d = portal.0.borrow_mut();
+            if d.writes_apply {
+                d.whisper = if params["ACTIVATE"] == "Y" { "Y" } else { "N" };
+            }
+            Ok(json!(true))
+        });
+        let portal = self.clone();
+        fake.on(PIN_ALL, move |_| {
+            let mut d = portal.0.borrow_mut();
+            d.pinned = true;
+            Ok(json!(d.bulk_ids))
+        });
+        let portal = self.clone();
+        fake.on(UNPIN_ALL, move |_| {
+            let mut d = portal.0.borrow_mut();
+            d.pinned = false;
+            Ok(json!(d.bulk_ids))
+        });
+    }
+}
+
+/// A sidebar host for `chat12` in `locale`, answered by `portal`.
+fn sidebar(portal: &Portal, locale: Locale) -> FakeHost {
+    let fake = FakeHost::sidebar("chat12", locale.code());
+    portal.serve(&fake);
+    fake
+}
+
+fn rest_error(status: u16, code: &str, description: &str) -> CallError {
+    CallError::Rest {
+        status,
+        code: code.into(),
+        description: description.into(),
+    }
+}
+
+fn pin_params(activate: &str) -> Value {
+    json!({ "CHAT_ID": 12, "ACTIVATE": activate })
+}
+
+// ---------------------------------------------------------------------------------------------
+// The widget, and a small vocabulary to act on it like an operator.
+// ---------------------------------------------------------------------------------------------
+
+/// The mounted widget in its own `<div>`; dropping it unmounts and removes the div.
+struct Widget {
+    fake: FakeHost,
+    root: HtmlElement,
+    mounted: Option<Box<dyn Any>>,
+}
+
+impl Drop for Widget {
+    fn drop(&mut self) {
+        drop(self.mounted.take());
+        self.root.remove();
+    }
+}
+
+/// Mounts the app over `fake` and returns at once (nothing has been answered yet).
+fn mount(fake: &FakeHost) -> Widget {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&root).unwrap();
+    let host = fake.clone();
+    let handle =
+        leptos::mount::mount_to(root.clone(), move || view! { <Root host=Rc::new(host) /> });
+    Widget {
+        fake: fake.clone(),
+        root,
+        mounted: Some(Box::new(handle)),
+    }
+}
+
+/// Mounts the app and waits until it shows the dialog or a message.
+async fn open_widget(fake: &FakeHost) -> Widget {
+    let w = mount(fake);
+    w.until("the first state is shown", || !w.loading()).await;
+    w.settle().await;
+    w
+}
+
+fn text_of(node: &Element) -> String {
+    node.text_content().unwrap_or_default().trim().to_owned()
+}
+
+fn aria(el: &Element, name: &str) -> Option<String> {
+    el.get_attribute(name)
+}
+
+fn focused() -> Option<Element> {
+    web_sys::window()?.document()?.active_element()
+}
+
+fn press(el: &Element) {
+    el.clone().unchecked_into::<HtmlElement>().click();
+}
+
+impl Widget {
+    fn all(&self, selector: &str) -> Vec<Element> {
+        let list = self.root.query_selector_all(selector).unwrap();
+        (0..list.length())
+            .filter_map(|i| list.item(i))
+            .map(|n| n.unchecked_into::<Element>())
+            .collect()
+    }
+
+    fn one(&self, selector: &str) -> Element {
+        self.root
+            .query_selector(selector)
+            .unwrap()
+            .unwrap_or_else(|| panic!("no {selector} in: {}", self.visible_text()))
+    }
+
+    fn visible_text(&self) -> String {
+        text_of(&self.root)
+    }
+
+    fn shows(&self, text: &str) -> bool {
+        self.visible_text().contains(text)
+    }
+
+    fn loading(&self) -> bool {
+        !self
+            .all("[aria-busy=true]:not([role=switch]):not(button)")
+            .is_empty()
+    }
+
+    fn switches(&self) -> Vec<Element> {
+        self.all("[role=switch]")
+    }
+
+    fn switch(&self, name: &str) -> Element {
+        let all = self.switches();
+        let names: Vec<String> = all.iter().map(text_of).collect();
+        all.into_iter()
+            .find(|s| text_of(s) == name)
+            .unwrap_or_else(|| panic!("no switch {name:?}; switches: {names:?}"))
+    }
+
+    fn checked(&self, name: &str) -> Option<String> {
+        aria(&self.switch(name), "aria-checked")
+    }
+
+    fn click_switch(&self, name: &str) {
+        press(&self.switch(name));
+    }
+
+    fn button(&self, name: &str) -> Option<Element> {
+        self.all("button")
+            .into_iter()
+            .find(|b| b.get_attribute("role").is_none() && text_of(b) == name)
+    }
+
+    fn click(&self, name: &str) {
+        let button = self
+            .button(name)
+            .unwrap_or_else(|| panic!("no button {name:?} in: {}", self.visible_text()));
+        press(&button);
+    }
+
+    fn buttons(&self) -> usize {
+        self.all("button").len()
+    }
+
+    fn region(&self, role: &str) -> Element {
+        self.one(&format!("[role={role}]"))
+    }
+
+    /// The alert's message, without the labels of its buttons.
+    fn alert_text(&self) -> String {
+        let nodes = self.region("alert").child_nodes();
+        let text: String = (0..nodes.length())
+            .filter_map(|i| nodes.item(i))
+            .filter(|n| n.node_name() != "BUTTON")
+            .filter_map(|n| n.text_content())
+            .collect();
+        text.trim().to_owned()
+    }
+
+    fn status_text(&self) -> String {
+        text_of(&self.region("status"))
+    }
+
+    fn confirmation(&self) -> Option<Element> {
+        self.all("[role=group]").into_iter().next()
+    }
+
+    /// Writes (plain calls) the portal received, as `(method, params)`.
+    fn writes(&self) -> Vec<(String, Value)> {
+        self.fake
+            .requests()
+            .into_iter()
+            .filter_map(|r| match r {
+                Request::Call { method, params } => Some((method, params)),
+                Request::Batch(_) => None,
+            })
+            .collect()
+    }
+
+    /// Awaits ticks until `cond` holds (bounded, no timers).
+    async fn until(&self, what: &str, cond: impl Fn() -> bool) {
+        for _ in 0..200 {
+            if cond() {
+                return;
+            }
+            leptos::task::tick().await;
+        }
+        panic!(
+            "gave up waiting until {what}; the widget shows: {:?}; requests: {:?}",
+            self.visible_text(),
+            self.fake.requests()
+        );
+    }
+
+    /// Awaits ticks until nothing changes any more (requests, text, switch and button states).
+    async fn settle(&self) {
+        let fingerprint = || {
+            let states: Vec<_> = self
+                .all("button")
+                .iter()
+                .map(|b| {
+                    (
+                        aria(b, "aria-checked"),
+                        aria(b, "aria-busy"),
+                        aria(b, "aria-disabled"),
+                    )
+                })
+                .collect();
+            (self.fake.requests().len(), self.visible_text(), states)
+        };
+        let mut last = fingerprint();
+        let mut quiet = 0;
+        for _ in 0..400 {
+            leptos::task::tick().await;
+            let now = fingerprint();
+            if now == last {
+                quiet += 1;
+                if quiet == 15 {
+                    return;
+                }
+            } else {
+                quiet = 0;
+                last = now;
+            }
+        }
+        panic!("the widget never settled: {:?}", self.visible_text());
+    }
+}
+
+/// Opens the widget on `portal`, lets `method` fail with `err`, toggles `switch`, and returns
+/// the widget once the alert is up.
+async fn toggle_failing(
+    portal: &Portal,
+    locale: Locale,
+    method: &str,
+    err: CallError,
+    switch: &str,
+) -> Widget {
+    let fake = sidebar(portal, locale);
+    fake.on(method, move |_| Err(err.clone()));
+    let w = open_widget(&fake).await;
+    w.click_switch(switch);
+    w.until("an alert is shown", || !w.alert_text().is_empty())
+        .await;
+    w.settle().await;
+    w
+}
+
+fn failed(locale: Locale, action: Action, problem: Problem) -> String {
+    locale.text(&Msg::Failed { action, problem })
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1. Loading
+// ---------------------------------------------------------------------------------------------
+
+#[wasm_bindgen_test]
+async fn alert_and_status_regions_are_present_and_empty_from_the_first_render() {
+    let fake = sidebar(&Portal::new(), Locale::En);
+    fake.hold();
+    let w = mount(&fake);
+    for role in ["alert", "status"] {
+        let region = w.region(role);
+        assert_eq!(text_of(&region), "", "{role} starts empty");
+        assert_eq!(region.child_element_count(), 0, "{role} starts empty");
+    }
+    fake.release_all();
+}
+
+#[wasm_bindgen_test]
+async fn while_the_state_is_read_a_skeleton_shows_and_no_switches() {
+    let fake = sidebar(&Portal::new(), Locale::En);
+    fake.hold();
+    let w = mount(&fake);
+    w.until("the state read is sent", || fake.held() == 1).await;
+    w.settle().await;
+    assert!(w.loading(), "a busy skeleton: {:?}", w.visible_text());
+    assert!(w.shows(&Locale::En.text(&Msg::Loading)));
+    assert!(
+        w.switches().is_empty(),
+        "no switches before the state is known"
+    );
+    assert_eq!(w.alert_text(), "");
+    assert_eq!(w.status_text(), "");
+
+    fake.release_all();
+    w.until("the switches appear", || w.switches().len() == 2)
+        .await;
+    assert!(!w.loading());
+}
+
+#[wasm_bindgen_test]
+async fn a_first_read_without_an_answer_says_so_and_try_again_reads_again() {
+    let portal = Portal::new().with(|d| d.pinned = true);
+    let fake = sidebar(&portal, Locale::En);
+    let first = Rc::new(RefCell::new(true));
+    let (answers, once) = (portal.clone(), first.clone());
+    fake.on(DIALOG_GET, move |_| {
+        if std::mem::replace(&mut *once.borrow_mut(), false) {
+            Err(CallError::Timeout)
+        } else {
+            Ok(answers.dialog_json())
+        }
+    });
+    let w = mount(&fake);
+    w.until("an alert is shown", || !w.alert_text().is_empty())
+        .await;
+    w.settle().await;
+    assert_eq!(
+        w.alert_text(),
+        failed(Locale::En, Action::Load, Problem::NoAnswer)
+    );
+    assert!(w.switches().is_empty(), "no switches over an unknown state");
+
+    w.click("Try again");
+    w.until("the switches appear", || w.switches().len() == 2)
+        .await;
+    w.settle().await;
+    assert_eq!(w.alert_text(), "");
+    assert_eq!(w.checked("Pin dialog").as_deref(), Some("true"));
+    assert!(w.writes().is_empty(), "reading is all that was repeated");
+    assert_eq!(fake.requests().len(), 2, "two reads: {:?}", fake.requests());
+}
+
+#[wasm_bindgen_test]
+async fn coming_back_to_the_chat_shows_the_state_changed_elsewhere() {
+    let portal = Portal::new();
+    let fake = sidebar(&portal, Locale::En);
+    let w = open_widget(&fake).await;
+    assert_eq!(w.checked("Pin dialog").as_deref(), Some("false"));
+    portal.0.borrow_mut().pinned = true; // another tab pinned it
+    let document = web_sys::window().unwrap().document().unwrap();
+    let event = web_sys::Event::new("visibilitychange").unwrap();
+    document.dispatch_event(&event).unwrap();
+    w.until("the switch shows the portal's state", || {
+        w.checked("Pin dialog").as_deref() == Some("true")
+    })
+    .await;
+    assert!(w.writes().is_empty());
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2–3. The switches show the portal's state
+// ---------------------------------------------------------------------------------------------
+
+#[wasm_bindgen_test]
+async fn a_pinned_dialog_shows_the_pin_switch_on() {
+    let portal = Portal::new().with(|d| d.pinned = true);
+    let w = open_widget(&sidebar(&portal, Locale::En)).await;
+    assert_eq!(w.checked("Pin dialog").as_deref(), Some("true"));
+    assert_eq!(w.checked("Whisper mode").as_deref(), Some("false"));
+}
+
+#[wasm_bindgen_test]
+async fn an_unpinned_dialog_shows_the_pin_switch_off() {
+    let w = open_widget(&sidebar(&Portal::new(), Locale::En)).await;
+    assert_eq!(w.checked("Pin dialog").as_deref(), Some("false"));
+}
+
+#[wasm_bindgen_test]
+async fn in_russian_the_pin_switch_is_labelled_zakrepit_dialog() {
+    let portal = Portal::new().with(|d| d.pinned = true);
+    let w = open_widget(&sidebar(&portal, Locale::Ru)).await;
+    assert_eq!(w.checked("Закрепить диалог").as_deref(), Some("true"));
+    assert_eq!(
+        aria(&w.one("main"), "lang").as_deref(),
+        Some("ru"),
+        "the page language follows the portal"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn whisper_y_shows_the_whisper_switch_on() {
+    let portal = Portal::new().with(|d| d.whisper = "Y");
+    let w = open_widget(&sidebar(&portal, Locale::En)).await;
+    assert_eq!(w.checked("Whisper mode").as_deref(), Some("true"));
+    assert_eq!(w.checked("Pin dialog").as_deref(), Some("false"));
+}
+
+#[wasm_bindgen_test]
+async fn whisper_n_or_empty_shows_the_whisper_switch_off() {
+    for value in ["N", ""] {
+        let portal = Portal::new().with(|d| d.whisper = value);
+        let w = open_widget(&sidebar(&portal, Locale::En)).await;
+        assert_eq!(
+            w.checked("Whisper mode").as_deref(),
+            Some("false"),
+            "entity_data_3 = {value:?}"
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+async fn in_russian_the_whisper_switch_is_labelled_skrytyj_rezhim() {
+    let portal = Portal::new().with(|d| d.whisper = "Y");
+    let w = open_widget(&sidebar(&portal, Locale::Ru)).await;
+    assert_eq!(w.checked("Скрытый режим").as_deref(), Some("true"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// 4. One round trip to load
+// ---------------------------------------------------------------------------------------------
+
+#[wasm_bindgen_test]
+async fn loading_is_one_batch_of_dialog_get_and_profile() {
+    let fake = sidebar(&Portal::new(), Locale::En);
+    let _w = open_widget(&fake).await;
+    assert_eq!(
+        fake.requests(),
+        vec![Request::Batch(vec![
+            BatchCall {
+                key: "dialog".into(),
+                method: DIALOG_GET.into(),
+                params: json!({ "DIALOG_ID": "chat12" }),
+            },
+            BatchCall {
+                key: "me".into(),
+                method: "profile".into(),
+                params: json!({}),
+            },
+        ])]
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// 5. A click is one write, then a re-read; the switch ends in the portal's state
+// ---------------------------------------------------------------------------------------------
+
+/// Toggles `switch` on `portal` and checks: exactly one write of `method` with `params`, then a
+/// state read, and the switch ends `expected`; returns the widget for further checks.
+async fn toggle_and_expect(
+    portal: &Portal,
+    locale: Locale,
+    switch: &str,
+    method: &str,
+    params: Value,
+    expected: &str,
+) -> Widget {
+    let fake = sidebar(portal, locale);
+    let w = open_widget(&fake).await;
+    fake.clear_requests();
+    w.click_switch(switch);
+    w.until("the switch shows the portal's new state", || {
+        w.checked(switch).as_deref() == Some(expected)
+    })
+    .await;
+    w.settle().await;
+    let requests = fake.requests();
+    assert_eq!(requests.len(), 2, "one write, one re-read: {requests:?}");
+    assert_eq!(
+        requests[0],
+        Request::Call {
+            method: method.into(),
+            params
+        }
+    );
+    assert!(
+        matches!(&requests[1], Request::Batch(calls) if calls[0].method == DIALOG_GET),
+        "then the state is read again: {requests:?}"
+    );
+    assert_eq!(w.alert_text(), "");
+    w
+}
+
+#[wasm_bindgen_test]
+async fn clicking_pin_sends_activate_y_once_then_rereads_and_shows_pinned() {
+    let portal = Portal::new();
+    let w = toggle_and_expect(
+        &portal,
+        Locale::En,
+        "Pin dialog",
+        PIN,
+        pin_params("Y"),
+        "true",
+    )
+    .await;
+    assert!(portal.pinned());
+    assert_eq!(w.status_text(), Locale::En.text(&Msg::DialogPinned));
+}
+
+#[wasm_bindgen_test]
+async fn clicking_a_pinned_switch_sends_activate_n_and_shows_unpinned() {
+    let portal = Portal::new().with(|d| d.pinned = true);
+    let w = toggle_and_expect(
+        &portal,
+        Locale::Ru,
+        "Закрепить диалог",
+        PIN,
+        pin_params("N"),
+        "false",
+    )
+    .await;
+    assert!(!portal.pinned());
+    assert_eq!(w.status_text(), Locale::Ru.text(&Msg::DialogUnpinned));
+}
+
+#[wasm_bindgen_test]
+async fn turning_whisper_on_sends_silent_with_activate_y() {
+    let w = toggle_and_expect(
+        &Portal::new(),
+        Locale::En,
+        "Whisper mode",
+        SILENT,
+        pin_params("Y"),
+        "true",
+    )
+    .await;
+    assert_eq!(w.status_text(), Locale::En.text(&Msg::WhisperTurnedOn));
+}
+
+#[wasm_bindgen_test]
+async fn turning_whisper_off_sends_silent_with_activate_n() {
+    let portal = Portal::new().with(|d| d.whisper = "Y");
+    let w = toggle_and_expect(
+        &portal,
+        Locale::Ru,
+        "Скрытый режим",
+        SILENT,
+        pin_params("N"),
+        "false",
+    )
+    .await;
+    assert_eq!(w.status_text(), Locale::Ru.text(&Msg::WhisperTurnedOff));
+}
+
+// ---------------------------------------------------------------------------------------------
+// 6. Busy
+// ---------------------------------------------------------------------------------------------
+
+#[wasm_bindgen_test]
+async fn while_a_pin_is_in_flight_the_switch_is_busy_and_ignores_clicks() {
+    let fake = sidebar(&Portal::new(), Locale::En);
+    let w = open_widget(&fake).await;
+    assert_eq!(aria(&w.switch("Pin dialog"), "aria-busy"), None);
+    fake.clear_requests();
+    fake.hold();
+
+    w.click_switch("Pin dialog");
+    w.until("the pin switch is busy", || {
+        aria(&w.switch("Pin dialog"), "aria-busy").as_deref() == Some("true")
+    })
+    .await;
+    assert_eq!(
+        w.checked("Pin dialog").as_deref(),
+        Some("false"),
+        "stays on the portal's last known state while in flight"
+    );
+    w.click_switch("Pin dialog");
+    w.settle().await;
+    assert_eq!(w.writes().len(), 1, "the second click sent nothing");
+
+    fake.release_all();
+    w.until("the pin switch is no longer busy", || {
+        aria(&w.switch("Pin dialog"), "aria-busy").is_none()
+    })
+    .await;
+    w.settle().await;
+    assert_eq!(w.checked("Pin dialog").as_deref(), Some("true"));
+    assert_eq!(w.writes(), vec![(PIN.to_owned(), pin_params("Y"))]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 7. Errors: their text in the alert, the switch on the portal's true state
+// ---------------------------------------------------------------------------------------------
+
+#[wasm_bindgen_test]
+async fn a_pin_refused_with_an_empty_error_code_shows_the_operator_only_rule() {
+    let w = toggle_failing(
+        &Portal::new(),
+        Locale::En,
+        PIN,
+        rest_error(400, "", ""),
+        "Pin dialog",
+    )
+    .await;
+    assert_eq!(
+        w.alert_text(),
+        failed(Locale::En, Action::Pin, Problem::NotOperator)
+    );
+    assert!(w.alert_text().contains("Only the operator"));
+    assert_eq!(w.checked("Pin dialog").as_deref(), Some("false"));
+    assert_eq!(w.status_text(), "", "a failure is not a success");
+}
+
+#[wasm_bindgen_test]
+async fn in_russian_the_operator_only_rule_is_in_russian() {
+    let w = toggle_failing(
+        &Portal::new(),
+        Locale::Ru,
+        PIN,
+        rest_error(400, "", ""),
+        "Закрепить диалог",
+    )
+    .await;
+    assert_eq!(
+        w.alert_text(),
+        failed(Locale::Ru, Action::Pin, Problem::NotOperator)
+    );
+    assert!(w.button("Повторить").is_some());
+}
+
+#[wasm_bindgen_test]
+async fn access_denied_on_unpin_shows_the_no_permission_text_and_the_dialog_stays_pinned() {
+    let portal = Portal::new().with(|d| d.pinned = true);
+    let w = toggle_failing(
+        &portal,
+        Locale::En,
+        PIN,
+        rest_error(
+            400,
+            "ACCESS_DENIED",
+            "You do not have permission to access this chat.",
+        ),
+        "Pin dialog",
+    )
+    .await;
+    assert_eq!(
+        w.alert_text(),
+        failed(Locale::En, Action::Unpin, Problem::NoAccess)
+    );
+    assert_eq!(w.checked("Pin dialog").as_deref(), Some("true"));
+}
+
+#[wasm_bindgen_test]
+async fn chat_type_on_whisper_shows_the_not_an_open_line_text() {
+    let w = toggle_failing(
+        &Portal::new(),
+        Locale::En,
+        SILENT,
+        rest_error(400, "CHAT_TYPE", "Chat is not an open line"),
+        "Whisper mode",
+    )
+    .await;
+    assert_eq!(
+        w.alert_text(),
+        failed(Locale::En, Action::WhisperOn, Problem::NotOpenLine)
+    );
+    assert_eq!(w.checked("Whisper mode").as_deref(), Some("false"));
+}
+
+#[wasm_bindgen_test]
+async fn a_pin_without_an_answer_says_it_may_or_may_not_have_happened() {
+    let w = toggle_failing(
+        &Portal::new(),
+        Locale::En,
+        PIN,
+        CallError::Timeout,
+        "Pin dialog",
+    )
+    .await;
+    assert_eq!(
+        w.alert_text(),
+        failed(Locale::En, Action::Pin, Problem::NoAnswer)
+    );
+    assert!(
+        w.alert_text().contains("not confirmed"),
+        "{}",
+        w.alert_text()
+    );
+    assert!(
+        w.alert_text().contains("may or may not"),
+        "{}",
+        w.alert_text()
+    );
+    assert_eq!(w.checked("Pin dialog").as_deref(), Some("false"));
+    assert!(
+        w.button("Try again").is_some(),
+        "it did not happen: it may be repeated"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_timed_out_pin_that_did_apply_shows_pinned_and_offers_no_try_again() {
+    let portal = Portal::new();
+    let fake = sidebar(&portal, Locale::En);
+    let applied = portal.clone();
+    fake.on(PIN, move |_| {
+        applied.0.borrow_mut().pinned = true;
+        Err(CallError::Timeout)
+    });
+    let w = open_widget(&fake).await;
+    w.click_switch("Pin dialog");
+    w.until("an alert is shown", || !w.alert_text().is_empty())
+        .await;
+    w.settle().await;
+    assert_eq!(w.checked("Pin dialog").as_deref(), Some("true"));
+    assert_eq!(
+        w.alert_text(),
+        failed(Locale::En, Action::Pin, Problem::NoAnswer)
+    );
+    assert!(w.button("Try again").is_none(), "nothing left to repeat");
+}
+
+#[wasm_bindgen_test]
+async fn an_expired_token_says_to_reload() {
+    let w = toggle_failing(
+        &Portal::new(),
+        Locale::En,
+        PIN,
+        rest_error(
+            401,
+            "expired_token",
+            "The access token provided has expired.",
+        ),
+        "Pin dialog",
+    )
+    .await;
+    assert_eq!(
+        w.alert_text(),
+        failed(Locale::En, Action::Pin, Problem::AuthLost)
+    );
+    assert_eq!(w.checked("Pin dialog").as_deref(), Some("false"));
+}
+
+#[wasm_bindgen_test]
+async fn too_many_requests_says_to_wait() {
+    let w = toggle_failing(
+        &Portal::new(),
+        Locale::En,
+        PIN,
+        rest_error(503, "QUERY_LIMIT_EXCEEDED", "Too many requests"),
+        "Pin dialog",
+    )
+    .await;
+    assert_eq!(
+        w.alert_text(),
+        failed(Locale::En, Action::Pin, Problem::RateLimited)
+    );
+    assert_eq!(w.checked("Pin dialog").as_deref(), Some("false"));
+}
+
+/// Shared by the en and ru "Try again" tests.
+async fn try_again_repeats_exactly_the_failed_command(locale: Locale, pin: &str, again: &str) {
+    let portal = Portal::new();
+    let fake = sidebar(&portal, locale);
+    let failures = Rc::new(RefCell::new(0));
+    let count = failures.clone();
+    fake.on(PIN, move |_| {
+        *count.borrow_mut() += 1;
+        Err(rest_error(400, "", ""))
+    });
+    let w = open_widget(&fake).await;
+    fake.clear_requests();
+    w.click_switch(pin);
+    w.until("an alert is shown", || !w.alert_text().is_empty())
+        .await;
+    w.settle().await;
+    assert_eq!(
+        w.writes(),
+        vec![(PIN.to_owned(), pin_params("Y"))],
+        "never repeated by itself"
+    );
+
+    w.click(again);
+    w.until("the write is repeated", || w.writes().len() == 2)
+        .await;
+    w.settle().await;
+    assert_eq!(
+        w.writes(),
+        vec![
+            (PIN.to_owned(), pin_params("Y")),
+            (PIN.to_owned(), pin_params("Y"))
+        ],
+        "the same method and params, once more"
+    );
+    assert_eq!(*failures.borrow(), 2);
+    assert_eq!(
+        w.alert_text(),
+        failed(locale, Action::Pin, Problem::NotOperator)
+    );
+}
+
+#[wasm_bindgen_test]
+async fn try_again_repeats_exactly_the_failed_command_only_when_clicked() {
+    try_again_repeats_exactly_the_failed_command(Locale::En, "Pin dialog", "Try again").await;
+}
+
+#[wasm_bindgen_test]
+async fn povtorit_repeats_exactly_the_failed_command_only_when_clicked() {
+    try_again_repeats_exactly_the_failed_command(Locale::Ru, "Закрепить диалог", "Повторить").await;
+}
+
+#[wasm_bindgen_test]
+async fn try_again_after_a_success_leaves_the_portal_in_the_asked_state() {
+    // The first attempt is refused, the second goes through: the switch follows the portal.
+    let portal = Portal::new();
+    let fake = sidebar(&portal, Locale::En);
+    let refuse = Rc::new(RefCell::new(true));
+    let (state, first) = (portal.clone(), refuse.clone());
+    fake.on(PIN, move |params| {
+        if std::mem::replace(&mut *first.borrow_mut(), false) {
+            return Err(rest_error(503, "QUERY_LIMIT_EXCEEDED", ""));
+        }
+        state.0.borrow_mut().pinned = params["ACTIVATE"] == "Y";
+        Ok(json!(true))
+    });
+    let w = open_widget(&fake).await;
+    w.click_switch("Pin dialog");
+    w.until("an alert is shown", || !w.alert_text().is_empty())
+        .await;
+    w.settle().await;
+    w.click("Try again");
+    w.until("the dialog shows pinned", || {
+        w.checked("Pin dialog").as_deref() == Some("true")
+    })
+    .await;
+    w.settle().await;
+    assert_eq!(w.alert_text(), "");
+    assert_eq!(w.status_text(), Locale::En.text(&Msg::DialogPinned));
+    assert_eq!(w.writes().len(), 2);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 8. A "success" that changed nothing
+// ---------------------------------------------------------------------------------------------
+
+#[wasm_bindgen_test]
+async fn a_write_that_succeeds_but_changes_nothing_is_reported_as_a_failure() {
+    let portal = Portal::new().with(|d| d.writes_apply = false);
+    let fake = sidebar(&portal, Locale::En);
+    let w = open_widget(&fake).await;
+    w.click_switch("Pin dialog");
+    w.until("an alert is shown", || !w.alert_text().is_empty())
+        .await;
+    w.settle().await;
+    assert_eq!(
+        w.alert_text(),
+        failed(Locale::En, Action::Pin, Problem::Unknown)
+    );
+    assert_eq!(w.status_text(), "", "not reported as a success");
+    assert_eq!(w.checked("Pin dialog").as_deref(), Some("false"));
+    assert!(w.button("Try again").is_some());
+}
+
+// ---------------------------------------------------------------------------------------------
+// 9–10. Blocked switches
+// ---------------------------------------------------------------------------------------------
+
+#[wasm_bindgen_test]
+async fn a_dialog_of_another_operator_has_the_pin_switch_disabled_with_the_reason() {
+    let portal = Portal::new().with(|d| d.owner = 7);
+    let fake = sidebar(&portal, Locale::En);
+    let w = open_widget(&fake).await;
+    assert_eq!(
+        aria(&w.switch("Pin dialog"), "aria-disabled").as_deref(),
+        Some("true")
+    );
+    assert!(w.shows("This dialog is handled by another operator"));
+    fake.clear_requests();
+    w.click_switch("Pin dialog");
+    w.settle().await;
+    assert!(fake.requests().is_empty(), "{:?}", fake.requests());
+    assert!(!portal.pinned());
+}
+
+#[wasm_bindgen_test]
+async fn whisper_still_works_on_another_operators_dialog() {
+    let portal = Portal::new().with(|d| d.owner = 7);
+    let fake = sidebar(&portal, Locale::En);
+    let w = open_widget(&fake).await;
+    assert_eq!(aria(&w.switch("Whisper mode"), "aria-disabled"), None);
+    w.click_switch("Whisper mode");
+    w.until("whisper shows on", || {
+        w.checked("Whisper mode").as_deref() == Some("true")
+    })
+    .await;
+    assert_eq!(w.writes(), vec![(SILENT.to_owned(), pin_params("Y"))]);
+}
+
+#[wasm_bindgen_test]
+async fn in_russian_another_operators_dialog_says_so_in_russian() {
+    let portal = Portal::new().with(|d| d.owner = 7);
+    let w = open_widget(&sidebar(&portal, Locale::Ru)).await;
+    assert_eq!(
+        aria(&w.switch("Закрепить диалог"), "aria-disabled").as_deref(),
+        Some("true")
+    );
+    assert!(w.shows(&Locale::Ru.text(&Msg::Blocked(Blocked::OtherOperator))));
+}
+
+#[wasm_bindgen_test]
+async fn a_dialog_without_an_active_session_disables_both_switches() {
+    let portal = Portal::new().with(|d| d.session = 0);
+    let fake = sidebar(&portal, Locale::En);
+    let w = open_widget(&fake).await;
+    for name in ["Pin dialog", "Whisper mode"] {
+        assert_eq!(
+            aria(&w.switch(name), "aria-disabled").as_deref(),
+            Some("true"),
+            "{name}"
+        );
+    }
+    assert!(w.shows("This dialog has no active session"));
+    assert_eq!(
+        Locale::En.text(&Msg::Blocked(Blocked::NoSession)),
+        "This dialog has no active session"
+    );
+    fake.clear_requests();
+    w.click_switch("Pin dialog");
+    w.click_switch("Whisper mode");
+    w.settle().await;
+    assert!(fake.requests().is_empty(), "{:?}", fake.requests());
+}
+
+// ---------------------------------------------------------------------------------------------
+// 11–13. Where the widget cannot work: one message, no controls
+// ---------------------------------------------------------------------------------------------
+
+/// Checks that `w` shows exactly `message`, no controls and an empty alert.
+fn assert_only_message(w: &Widget, message: &str) {
+    assert!(
+        w.shows(message),
+        "expected {message:?}, the widget shows {:?}",
+        w.visible_text()
+    );
+    assert!(w.switches().is_empty(), "no switches");
+    assert_eq!(w.buttons(), 0, "no controls at all");
+    assert_eq!(w.alert_text(), "", "one message, not two");
+}
+
+#[wasm_bindgen_test]
+async fn dialog_get_access_error_shows_one_message_and_no_switches() {
+    let fake = sidebar(&Portal::new(), Locale::En);
+    fake.on(DIALOG_GET, |_| {
+        Err(rest_error(
+            400,
+            "ACCESS_ERROR",
+            "You do not have access to the specified dialog",
+        ))
+    });
+    let w = open_widget(&fake).await;
+    assert_only_message(&w, &Locale::En.text(&Msg::NoDialogAccess));
+}
+
+#[wasm_bindgen_test]
+async fn a_chat_that_is_not_an_open_line_shows_one_message_and_no_switches() {
+    let portal = Portal::new().with(|d| {
+        d.entity_type = "";
+        d.chat_type = "chat";
+    });
+    let w = open_widget(&sidebar(&portal, Locale::Ru)).await;
+    assert_only_message(&w, &Locale::Ru.text(&Msg::NotOpenLine));
+}
+
+#[wasm_bindgen_test]
+async fn without_bitrix24_the_widget_says_so_and_calls_nothing() {
+    let fake = FakeHost::absent();
+    let w = open_widget(&fake).await;
+    let locale = Locale::from_lang(&dom::browser_lang());
+    assert_only_message(&w, &locale.text(&Msg::NoHost));
+    assert!(fake.requests().is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn an_init_that_never_answers_says_to_reload() {
+    let fake = FakeHost::failing_ready(CallError::InitTimeout);
+    let w = open_widget(&fake).await;
+    let locale = Locale::from_lang(&dom::browser_lang());
+    assert_only_message(&w, &locale.text(&Msg::InitTimeout));
+    assert!(fake.requests().is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn a_private_chat_placement_says_the_widget_works_only_in_open_lines() {
+    let fake = FakeHost::with_placement("IM_SIDEBAR", json!({ "dialogId": "5" }), "en");
+    let w = open_widget(&fake).await;
+    assert_only_message(
+        &w,
+        &Locale::En.text(&Msg::Placement(PlacementProblem::PrivateChat {
+            dialog_id: "5".into(),
+        })),
+    );
+    assert!(fake.requests().is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn empty_placement_options_say_the_chat_is_unknown() {
+    let fake = FakeHost::with_placement("IM_SIDEBAR", json!({}), "ru");
+    let w = open_widget(&fake).await;
+    assert_only_message(
+        &w,
+        &Locale::Ru.text(&Msg::Placement(PlacementProblem::MissingOptions)),
+    );
+    assert!(fake.requests().is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn another_placement_points_to_the_chat_sidebar() {
+    // `DEFAULT` (the app's own page) has its own page now; any other placement gets this notice.
+    let fake = FakeHost::with_placement("CRM_LEAD_DETAIL_TAB", json!({ "ID": "5" }), "en");
+    let w = open_widget(&fake).await;
+    assert_only_message(&w, &Locale::En.text(&Msg::AppPage));
+    assert!(fake.requests().is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn a_portal_without_the_pin_method_says_it_is_too_old_and_hides_the_controls() {
+    let w = toggle_failing_to_notice(
+        rest_error(404, "ERROR_METHOD_NOT_FOUND", "Method not found!"),
+        Locale::En,
+    )
+    .await;
+    assert_only_message(&w, &Locale::En.text(&Msg::PortalTooOld));
+}
+
+async fn toggle_failing_to_notice(err: CallError, locale: Locale) -> Widget {
+    let fake = sidebar(&Portal::new(), locale);
+    fake.on(PIN, move |_| Err(err.clone()));
+    let w = open_widget(&fake).await;
+    assert!(w.buttons() > 2, "controls are shown before the write");
+    w.click_switch(&locale.text(&Msg::PinLabel));
+    w.until("the controls are gone", || w.switches().is_empty())
+        .await;
+    w.settle().await;
+    w
+}
+
+// ---------------------------------------------------------------------------------------------
+// 14. Pin all / unpin all, behind a confirmation
+// ---------------------------------------------------------------------------------------------
+
+#[wasm_bindgen_test]
+async fn pin_all_asks_for_confirmation_before_sending_anything() {
+    let fake = sidebar(&Portal::new(), Locale::En);
+    let w = open_widget(&fake).await;
+    assert!(w.confirmation().is_none());
+    fake.clear_requests();
+    w.click("Pin all my dialogs");
+    w.until("the confirmation opens", || w.confirmation().is_some())
+        .await;
+    w.settle().await;
+    let group = w.confirmation().unwrap();
+    assert!(text_of(&group).contains(&Locale::En.text(&Msg::ConfirmPinAll)));
+    assert!(w.button("Confirm").is_some());
+    assert!(w.button("Cancel").is_some());
+    assert!(fake.requests().is_empty(), "nothing sent before confirming");
+}
+
+#[wasm_bindgen_test]
+async fn cancelling_pin_all_sends_nothing_and_closes_the_confirmation() {
+    let fake = sidebar(&Portal::new(), Locale::En);
+    let w = open_widget(&fake).await;
+    fake.clear_requests();
+    w.click("Pin all my dialogs");
+    w.until("the confirmation opens", || w.confirmation().is_some())
+        .await;
+    w.click("Cancel");
+    w.until("the confirmation closes", || w.confirmation().is_none())
+        .await;
+    w.settle().await;
+    assert!(fake.requests().is_empty(), "{:?}", fake.requests());
+    assert_eq!(w.status_text(), "");
+}
+
+#[wasm_bindgen_test]
+async fn escape_closes_the_confirmation_without_sending() {
+    let fake = sidebar(&Portal::new(), Locale::En);
+    let w = open_widget(&fake).await;
+    fake.clear_requests();
+    w.click("Unpin all my dialogs");
+    w.until("the confirmation opens", || w.confirmation().is_some())
+        .await;
+    w.until("focus moves to Confirm", || {
+        focused().is_some_and(|f| text_of(&f) == "Confirm")
+    })
+    .await;
+    let init = KeyboardEventInit::new();
+    init.set_key("Escape");
+    init.set_bubbles(true);
+    let escape = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    // From the Confirm button (where focus is), bubbling up to the confirmation.
+    w.button("Confirm")
+        .unwrap()
+        .dispatch_event(&escape)
+        .unwrap();
+    w.until("the confirmation closes", || w.confirmation().is_none())
+        .await;
+    w.settle().await;
+    assert!(fake.requests().is_empty(), "{:?}", fake.requests());
+    assert_eq!(
+        focused().map(|f| text_of(&f)).as_deref(),
+        Some("Unpin all my dialogs"),
+        "focus goes back to the button that opened the confirmation"
+    );
+}
+
+/// Runs a confirmed bulk command whose portal answers `ids`; returns the widget.
+async fn confirm_bulk(
+    portal: &Portal,
+    locale: Locale,
+    button: &str,
+    confirm: &str,
+    ids: Vec<u64>,
+) -> Widget {
+    portal.0.borrow_mut().bulk_ids = ids;
+    let fake = sidebar(portal, locale);
+    let w = open_widget(&fake).await;
+    fake.clear_requests();
+    w.click(button);
+    w.until("the confirmation opens", || w.confirmation().is_some())
+        .await;
+    w.click(confirm);
+    w.until("the outcome is announced", || !w.status_text().is_empty())
+        .await;
+    w.settle().await;
+    w
+}
+
+#[wasm_bindgen_test]
+async fn confirming_pin_all_sends_one_pin_all_reports_the_count_and_rereads_the_dialog() {
+    let portal = Portal::new();
+    let w = confirm_bulk(
+        &portal,
+        Locale::En,
+        "Pin all my dialogs",
+        "Confirm",
+        vec![1, 2, 3],
+    )
+    .await;
+    let requests = w.fake.requests();
+    assert_eq!(requests.len(), 2, "{requests:?}");
+    assert_eq!(
+        requests[0],
+        Request::Call {
+            method: PIN_ALL.into(),
+            params: json!({})
+        }
+    );
+    assert!(
+        matches!(&requests[1], Request::Batch(calls) if calls[0].method == DIALOG_GET),
+        "the current dialog is read again: {requests:?}"
+    );
+    assert_eq!(w.status_text(), "3 dialogs pinned");
+    assert_eq!(w.alert_text(), "");
+    assert!(w.confirmation().is_none());
+    assert_eq!(
+        w.checked("Pin dialog").as_deref(),
+        Some("true"),
+        "the re-read shows this dialog pinned too"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn in_russian_pin_all_reports_zakrepleno_3_dialoga() {
+    let w = confirm_bulk(
+        &Portal::new(),
+        Locale::Ru,
+        "Закрепить все мои диалоги",
+        "Подтвердить",
+        vec![1, 2, 3],
+    )
+    .await;
+    assert_eq!(w.status_text(), "Закреплено 3 диалога");
+    assert_eq!(w.writes(), vec![(PIN_ALL.to_owned(), json!({}))]);
+}
+
+#[wasm_bindgen_test]
+async fn pin_all_words_the_count_for_zero_one_few_many_and_twenty_one() {
+    let cases: [(Locale, u64, &str); 6] = [
+        (Locale::En, 0, "No dialogs needed pinning"),
+        (Locale::En, 1, "1 dialog pinned"),
+        (Locale::Ru, 0, "Нет диалогов, которые нужно закрепить"),
+        (Locale::Ru, 1, "Закреплён 1 диалог"),
+        (Locale::Ru, 5, "Закреплено 5 диалогов"),
+        (Locale::Ru, 21, "Закреплён 21 диалог"),
+    ];
+    for (locale, n, expected) in cases {
+        assert_eq!(locale.text(&Msg::PinnedCount(n)), expected, "catalogue");
+        let w = confirm_bulk(
+            &Portal::new(),
+            locale,
+            &locale.text(&Msg::PinAllButton),
+            &locale.text(&Msg::Confirm),
+            (1..=n).collect(),
+        )
+        .await;
+        assert_eq!(w.status_text(), expected, "{locale:?} {n}");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn confirming_unpin_all_sends_one_unpin_all_reports_the_count_and_rereads_the_dialog() {
+    let portal = Portal::new().with(|d| d.pinned = true);
+    let w = confirm_bulk(
+        &portal,
+        Locale::En,
+        "Unpin all my dialogs",
+        "Confirm",
+        vec![7, 8],
+    )
+    .await;
+    let requests = w.fake.requests();
+    assert_eq!(requests.len(), 2, "{requests:?}");
+    assert_eq!(
+        requests[0],
+        Request::Call {
+            method: UNPIN_ALL.into(),
+            params: json!({})
+        }
+    );
+    assert!(matches!(&requests[1], Request::Batch(_)));
+    assert_eq!(w.status_text(), Locale::En.text(&Msg::UnpinnedCount(2)));
+    assert_eq!(w.status_text(), "2 dialogs unpinned");
+    assert_eq!(w.checked("Pin dialog").as_deref(), Some("false"));
+}
+
+#[wasm_bindgen_test]
+async fn in_russian_unpin_all_is_confirmed_with_podtverdit() {
+    let portal = Portal::new().with(|d| d.pinned = true);
+    let w = confirm_bulk(
+        &portal,
+        Locale::Ru,
+        "Открепить все мои диалоги",
+        "Подтвердить",
+        vec![],
+    )
+    .await;
+    assert_eq!(w.status_text(), Locale::Ru.text(&Msg::UnpinnedCount(0)));
+    assert_eq!(w.writes(), vec![(UNPIN_ALL.to_owned(), json!({}))]);
+}
+
+#[wasm_bindgen_test]
+async fn in_russian_cancelling_with_otmena_sends_nothing() {
+    let fake = sidebar(&Portal::new(), Locale::Ru);
+    let w = open_widget(&fake).await;
+    fake.clear_requests();
+    w.click("Открепить все мои диалоги");
+    w.until("the confirmation opens", || w.confirmation().is_some())
+        .await;
+    assert!(w.button("Подтвердить").is_some());
+    w.click("Отмена");
+    w.until("the confirmation closes", || w.confirmation().is_none())
+        .await;
+    w.settle().await;
+    assert!(fake.requests().is_empty());
+}
+
+// ---------------------------------------------------------------------------------------------
+// 15. Text stays text
+// ---------------------------------------------------------------------------------------------
+
+const MARKUP: &str = "<img src=x onerror=\"window.__olm_injected=1\">";
+
+#[wasm_bindgen_test]
+async fn a_dialog_name_with_markup_is_shown_literally_and_creates_no_element() {
+    let portal = Portal::new().with(|d| d.name = format!("Anna {MARKUP}"));
+    let w = open_widget(&sidebar(&portal, Locale::En)).await;
+    assert_eq!(
+        text_of(&w.one(".olm-dialog-name")),
+        format!("Anna {MARKUP}")
+    );
+    assert!(w.all("img").is_empty(), "no element made from the name");
+}
+
+#[wasm_bindgen_test]
+async fn an_error_description_with_markup_creates_no_element_and_is_not_shown() {
+    let w = toggle_failing(
+        &Portal::new(),
+        Locale::En,
+        PIN,
+        rest_error(400, "SOMETHING_NEW", MARKUP),
+        "Pin dialog",
+    )
+    .await;
+    assert!(
+        w.all("img").is_empty(),
+        "no element made from the description"
+    );
+    assert_eq!(
+        w.alert_text(),
+        failed(Locale::En, Action::Pin, Problem::Unknown),
+        "the operator gets the catalogue text; the raw description goes to the console"
+    );
+    assert!(
+        w.fake.logs().iter().any(|l| l.contains(MARKUP)),
+        "logged for engineers: {:?}",
+        w.fake.logs()
+    );
+}
