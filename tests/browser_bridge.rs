@@ -16,13 +16,16 @@ wasm_bindgen_test_configure!(run_in_browser);
 /// `"throw"` throws synchronously. Every call is recorded in `window.__calls`.
 const FAKE_BX24: &str = r#"
 (function () {
-  function AjaxResult(answer, status) { this.answer = answer; this.status = status; }
+  // Like the official library: on an error the answer gets `ex`, an ajaxError holding the answer
+  // itself, so `answer.ex.ex === answer` (a cycle a deep conversion must not follow).
+  function AjaxError(status, ex) { this.status = status; this.ex = ex; }
+  function AjaxResult(answer, status) {
+    this.answer = answer; this.status = status;
+    if (answer && 'error' in answer) { answer.ex = new AjaxError(status, answer); }
+  }
   AjaxResult.prototype.data = function () { return this.answer.result; };
   AjaxResult.prototype.error = function () {
-    return ('error' in this.answer)
-      ? { ex: { error: this.answer.error, error_description: this.answer.error_description },
-          status: this.status }
-      : undefined;
+    return ('error' in this.answer) ? this.answer.ex : undefined;
   };
   AjaxResult.prototype.error_description = function () { return this.answer.error_description; };
   window.__calls = [];

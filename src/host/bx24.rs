@@ -272,7 +272,7 @@ async fn with_deadline<T>(
 /// success. The library's own verdict counts too: an error it reports is an error.
 fn outcome(res: &AjaxResult) -> Result<Value, CallError> {
     let status = res.status().as_f64().map_or(0, |s| s as u16);
-    let answer = to_json(&res.answer())?;
+    let answer = to_json(&envelope(&res.answer()))?;
     decode_answer(&answer, status)?;
     let error = res.error().unwrap_or(JsValue::UNDEFINED);
     if !error.is_truthy() {
@@ -292,6 +292,26 @@ fn outcome(res: &AjaxResult) -> Result<Value, CallError> {
         code: text_field(&ex, "error"),
         description,
     })
+}
+
+/// The answer's envelope keys only (`result`, `error`, `error_description`), as a fresh object.
+///
+/// On an error the library sets `answer.ex = new ajaxError(status, answer)`: a cycle
+/// (`answer.ex.ex === answer`) that a deep conversion follows until the wasm stack overflows
+/// ("memory access out of bounds" on every refused call, e.g. a non-admin's `placement.bind`).
+fn envelope(answer: &JsValue) -> JsValue {
+    if !answer.is_object() {
+        return answer.clone();
+    }
+    let copy = Object::new();
+    for key in ["result", "error", "error_description"] {
+        let key = JsValue::from_str(key);
+        if Reflect::has(answer, &key).unwrap_or(false) {
+            let value = Reflect::get(answer, &key).unwrap_or(JsValue::UNDEFINED);
+            let _ = Reflect::set(&copy, &key, &value);
+        }
+    }
+    copy.into()
 }
 
 /// A field as text: strings as they are, numbers printed, anything else empty.
