@@ -1,22 +1,29 @@
-//! Composition root: picks the host, waits for it, reads placement and language, and routes
-//! `IM_SIDEBAR` to the sidebar widget. Everything else gets one clear notice.
+//! Composition root: picks the host, waits for it, reads placement and language, and routes:
+//! `IM_SIDEBAR` → the sidebar widget; `DEFAULT` opened through the install URL (`?install=1`,
+//! see [`crate::domain::install`]) → the install page; other `DEFAULT` → the app page.
+//! Anything else gets one clear notice.
 
 use std::rc::Rc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::components::app_page::AppPage;
+use crate::components::install::InstallPage;
 use crate::components::regions::{LiveRegions, Regions};
 use crate::components::sidebar::Sidebar;
 use crate::components::{Notice, Skeleton};
 use crate::domain::dialog::chat_from_placement;
 use crate::domain::error::CallError;
+use crate::domain::install::is_install_url;
 use crate::host::bx24::Bx24Host;
 use crate::host::{dom, Host};
 use crate::i18n::{Locale, Msg};
 
 /// The placement code of the open-line chat sidebar.
 pub const SIDEBAR_PLACEMENT: &str = "IM_SIDEBAR";
+/// The placement code of the app's own page (and of its install page).
+pub const APP_PLACEMENT: &str = "DEFAULT";
 
 /// A copyable handle on the host, usable from reactive closures (which must be `Send`; the
 /// host is not, so it is stored once and looked up on the one browser thread).
@@ -45,6 +52,10 @@ enum Boot {
     Notice(Msg),
     /// The sidebar widget for this chat.
     Sidebar(crate::domain::dialog::ChatId),
+    /// The app's own page.
+    AppPage,
+    /// The install page.
+    Install,
 }
 
 /// The app in a real page: the BX24 library's host.
@@ -69,13 +80,14 @@ pub fn Root(
         match h.ready().await {
             Ok(info) => {
                 locale.set(Locale::from_lang(&info.lang));
-                let next = if info.placement.code != SIDEBAR_PLACEMENT {
-                    Boot::Notice(Msg::AppPage)
-                } else {
-                    match chat_from_placement(&info.placement.options) {
+                let next = match info.placement.code.as_str() {
+                    SIDEBAR_PLACEMENT => match chat_from_placement(&info.placement.options) {
                         Ok(chat) => Boot::Sidebar(chat),
                         Err(problem) => Boot::Notice(Msg::Placement(problem)),
-                    }
+                    },
+                    APP_PLACEMENT if is_install_url(&h.page_url()) => Boot::Install,
+                    APP_PLACEMENT => Boot::AppPage,
+                    _ => Boot::Notice(Msg::AppPage),
                 };
                 boot.set(next);
             }
@@ -106,6 +118,13 @@ pub fn Root(
         Boot::Notice(msg) => view! { <Notice text=locale.get_untracked().text(&msg) /> }.into_any(),
         Boot::Sidebar(chat) => {
             view! { <Sidebar host=host chat=chat locale=locale.get_untracked() regions=regions /> }
+                .into_any()
+        }
+        Boot::AppPage => {
+            view! { <AppPage host=host locale=locale.get_untracked() regions=regions /> }.into_any()
+        }
+        Boot::Install => {
+            view! { <InstallPage host=host locale=locale.get_untracked() regions=regions /> }
                 .into_any()
         }
     };

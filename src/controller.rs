@@ -6,6 +6,7 @@ use serde_json::Value;
 use crate::domain::command::{parse_session_ids, Command};
 use crate::domain::dialog::ChatId;
 use crate::domain::error::CallError;
+use crate::domain::install::{self, Bound, SidebarBinding};
 use crate::domain::state::{
     parse_dialog, parse_profile, permissions, state_batch, CurrentUser, DialogState, Permissions,
 };
@@ -83,4 +84,62 @@ pub fn reached(command: Command, state: &DialogState) -> Option<bool> {
         Command::WhisperOff(_) => Some(!state.whisper),
         Command::PinAll | Command::UnpinAll => None,
     }
+}
+
+/// Reads how the app sits in the chat sidebar (`placement.get`, admin only).
+pub async fn sidebar_binding(host: &dyn Host, handler: &str) -> Result<SidebarBinding, CallError> {
+    let result = host
+        .call(install::GET_METHOD, install::get_params())
+        .await?;
+    install::sidebar_binding(&result, handler)
+}
+
+/// Binds the widget to the chat sidebar with `params` ([`install::bind_params`] for `handler`).
+/// "Already bound" is success: recognised by its text, or, when the portal words it
+/// differently (`ERROR_CORE` is also its code for SQL errors), confirmed by `placement.get`.
+pub async fn bind_sidebar(
+    host: &dyn Host,
+    params: Value,
+    handler: &str,
+) -> Result<Bound, CallError> {
+    match install::bind_outcome(host.call(install::BIND_METHOD, params).await) {
+        Err(err @ CallError::Rest { .. }) if is_core_error(&err) => {
+            match sidebar_binding(host, handler).await {
+                Ok(SidebarBinding::Bound) => Ok(Bound::Already),
+                _ => Err(err),
+            }
+        }
+        other => other,
+    }
+}
+
+/// The install page's whole job: bind (idempotent), then `installFinish` (which makes the
+/// portal mark the app installed and reload; a no-op outside install mode). Nothing is
+/// finished when the bind fails, so the portal keeps the app "not fully installed".
+pub async fn install(host: &dyn Host, params: Value, handler: &str) -> Result<Bound, CallError> {
+    let bound = bind_sidebar(host, params, handler).await?;
+    host.install_finish();
+    Ok(bound)
+}
+
+/// Removes every binding of the app in the chat sidebar, then binds this address (moves the
+/// widget to a new deployment, refreshes its title and options).
+pub async fn rebind_sidebar(
+    host: &dyn Host,
+    params: Value,
+    handler: &str,
+) -> Result<Bound, CallError> {
+    unbind_sidebar(host).await?;
+    bind_sidebar(host, params, handler).await
+}
+
+/// Removes the widget from the chat sidebar (every handler of the app).
+pub async fn unbind_sidebar(host: &dyn Host) -> Result<(), CallError> {
+    host.call(install::UNBIND_METHOD, install::unbind_params())
+        .await
+        .map(|_| ())
+}
+
+fn is_core_error(err: &CallError) -> bool {
+    matches!(err, CallError::Rest { code, .. } if code.eq_ignore_ascii_case(install::ALREADY_BOUND_CODE))
 }

@@ -73,4 +73,24 @@ pub trait Host {
     /// Writes a line for engineers (the browser console). Raw REST codes go here, never to the
     /// operator; no token ever does.
     fn log(&self, line: &str);
+
+    /// The address of the framed page (`location.href`, with the query the portal added). The
+    /// domain derives the handler URL and install mode from it
+    /// ([`crate::domain::install::handler_url`], [`crate::domain::install::is_install_url`]).
+    /// Empty when unknown.
+    fn page_url(&self) -> String {
+        String::new()
+    }
+
+    /// Whether the current user is a portal administrator (`BX24.isAdmin()`, from the init
+    /// data; valid after [`Host::ready`]). Decides only what the app page offers: the portal
+    /// checks every admin-only call itself.
+    fn is_admin(&self) -> bool {
+        false
+    }
+
+    /// Tells the portal that installation is complete (`BX24.installFinish()`): the portal marks
+    /// the app installed, shows its placements and reloads the page. Does nothing outside the
+    /// portal's install mode (the library replaces it with a no-op), so calling it again is safe.
+    fn install_finish(&self) {}
 }

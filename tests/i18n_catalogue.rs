@@ -6,6 +6,7 @@ use std::collections::HashSet;
 use openline_modes::domain::command::Action;
 use openline_modes::domain::dialog::PlacementProblem;
 use openline_modes::domain::error::Problem;
+use openline_modes::domain::install::{BindProblem, PlacementChange};
 use openline_modes::domain::state::Blocked;
 use openline_modes::i18n::{category, text, Locale, Msg, PluralCategory};
 
@@ -39,6 +40,22 @@ fn all_msgs() -> Vec<Msg> {
         Msg::PortalTooOld,
         Msg::InitTimeout,
         Msg::AppPage,
+        Msg::AppAbout,
+        Msg::SidebarTitle,
+        Msg::SidebarChecking,
+        Msg::SidebarBound,
+        Msg::SidebarBoundElsewhere,
+        Msg::SidebarNotBound,
+        Msg::SidebarAdminOnly,
+        Msg::AddToSidebar,
+        Msg::ReaddToSidebar,
+        Msg::RemoveFromSidebar,
+        Msg::SidebarAdded,
+        Msg::SidebarRemoved,
+        Msg::InstallTitle,
+        Msg::InstallBinding,
+        Msg::InstallDone,
+        Msg::InstallStopped,
         Msg::Placement(PlacementProblem::MissingOptions),
         Msg::Placement(PlacementProblem::MissingDialogId),
         Msg::Placement(PlacementProblem::PrivateChat {
@@ -56,6 +73,11 @@ fn all_msgs() -> Vec<Msg> {
     for action in Action::ALL {
         for problem in Problem::ALL {
             all.push(Msg::Failed { action, problem });
+        }
+    }
+    for change in PlacementChange::ALL {
+        for problem in BindProblem::ALL {
+            all.push(Msg::PlacementFailed { change, problem });
         }
     }
     all
@@ -96,9 +118,26 @@ fn variant(msg: &Msg) -> &'static str {
         Msg::PortalTooOld => "PortalTooOld",
         Msg::InitTimeout => "InitTimeout",
         Msg::AppPage => "AppPage",
+        Msg::AppAbout => "AppAbout",
+        Msg::SidebarTitle => "SidebarTitle",
+        Msg::SidebarChecking => "SidebarChecking",
+        Msg::SidebarBound => "SidebarBound",
+        Msg::SidebarBoundElsewhere => "SidebarBoundElsewhere",
+        Msg::SidebarNotBound => "SidebarNotBound",
+        Msg::SidebarAdminOnly => "SidebarAdminOnly",
+        Msg::AddToSidebar => "AddToSidebar",
+        Msg::ReaddToSidebar => "ReaddToSidebar",
+        Msg::RemoveFromSidebar => "RemoveFromSidebar",
+        Msg::SidebarAdded => "SidebarAdded",
+        Msg::SidebarRemoved => "SidebarRemoved",
+        Msg::InstallTitle => "InstallTitle",
+        Msg::InstallBinding => "InstallBinding",
+        Msg::InstallDone => "InstallDone",
+        Msg::InstallStopped => "InstallStopped",
+        Msg::PlacementFailed { .. } => "PlacementFailed",
     }
 }
-const VARIANTS: usize = 31;
+const VARIANTS: usize = 48;
 
 #[test]
 fn the_sample_covers_every_message_variant() {
@@ -165,6 +204,67 @@ fn each_problem_gets_its_own_advice_for_every_action_and_locale() {
                 .map(|&problem| text(locale, &Msg::Failed { action, problem }))
                 .collect();
             assert_eq!(texts.len(), Problem::ALL.len(), "{locale:?} {action:?}");
+        }
+    }
+}
+
+#[test]
+fn each_placement_problem_gets_its_own_advice_for_every_change_and_locale() {
+    for locale in Locale::ALL {
+        for change in PlacementChange::ALL {
+            let texts: HashSet<String> = BindProblem::ALL
+                .iter()
+                .map(|&problem| text(locale, &Msg::PlacementFailed { change, problem }))
+                .collect();
+            assert_eq!(texts.len(), BindProblem::ALL.len(), "{locale:?} {change:?}");
+        }
+        let heads: HashSet<String> = PlacementChange::ALL
+            .iter()
+            .map(|&change| {
+                text(
+                    locale,
+                    &Msg::PlacementFailed {
+                        change,
+                        problem: BindProblem::Unknown,
+                    },
+                )
+            })
+            .collect();
+        assert_eq!(heads.len(), PlacementChange::ALL.len(), "{locale:?}");
+    }
+}
+
+#[test]
+fn install_failures_name_the_way_out() {
+    let en = |problem| {
+        text(
+            Locale::En,
+            &Msg::PlacementFailed {
+                change: PlacementChange::Install,
+                problem,
+            },
+        )
+    };
+    assert_eq!(
+        en(BindProblem::NotAdmin),
+        "The app could not be installed. Only a Bitrix24 administrator can do this. Ask your \
+         administrator to open the app."
+    );
+    assert!(en(BindProblem::MissingScope).contains("placement, im and imopenlines"));
+    assert!(en(BindProblem::MissingScope).contains("reinstall"));
+    assert!(en(BindProblem::AuthLost).contains("Reload the page"));
+    assert!(en(BindProblem::Busy).contains("Wait a minute"));
+    // The scope names are API identifiers: the same in every language.
+    for locale in Locale::ALL {
+        let t = text(
+            locale,
+            &Msg::PlacementFailed {
+                change: PlacementChange::Add,
+                problem: BindProblem::MissingScope,
+            },
+        );
+        for scope in ["placement", "im", "imopenlines"] {
+            assert!(t.contains(scope), "{locale:?}: {t}");
         }
     }
 }

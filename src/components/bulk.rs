@@ -6,6 +6,16 @@ use leptos::prelude::*;
 use crate::domain::command::Command;
 use crate::i18n::{Locale, Msg};
 
+/// What a finished pin-all / unpin-all reports: how many dialogs changed (`ids` are the
+/// session ids the portal returned).
+pub fn sessions_changed(command: Command, ids: &[u64]) -> Msg {
+    let n = ids.len() as u64;
+    match command {
+        Command::UnpinAll => Msg::UnpinnedCount(n),
+        _ => Msg::PinnedCount(n),
+    }
+}
+
 /// The section with the two bulk buttons and their confirmation.
 #[component]
 pub fn BulkActions(

@@ -1,8 +1,11 @@
-//! Thin views. State lives in signals owned by [`sidebar::Sidebar`]; these only render it.
+//! Thin views. State lives in signals owned by the page views ([`sidebar::Sidebar`],
+//! [`app_page::AppPage`], [`install::InstallPage`]); the rest only render it.
 
 use leptos::prelude::*;
 
+pub mod app_page;
 pub mod bulk;
+pub mod install;
 pub mod regions;
 pub mod sidebar;
 

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::domain::command::Command;
+use crate::domain::install::PlacementChange;
 use crate::i18n::{Locale, Msg};
 
 /// What "Try again" repeats.
@@ -13,6 +14,8 @@ pub enum Retry {
     Command(Command),
     /// The state read.
     Read,
+    /// A change to the app's place in the portal (install page, app page), or its read.
+    Placement(PlacementChange),
 }
 
 /// What the alert region says, and what can be repeated.
@@ -31,7 +34,7 @@ pub struct Regions {
     pub alert: RwSignal<Option<Alert>>,
     /// `role="status"`: outcomes ("3 dialogs pinned").
     pub status: RwSignal<String>,
-    /// Set by the view that can repeat things (the sidebar).
+    /// Set by the view that can repeat things (the sidebar, the app page, the install page).
     pub on_retry: StoredValue<Option<Callback<Retry>>>,
 }
 

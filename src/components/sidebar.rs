@@ -8,7 +8,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::bulk::BulkActions;
+use super::bulk::{sessions_changed, BulkActions};
 use super::regions::{Alert, Regions, Retry};
 use super::{Notice, Skeleton, Switch};
 use crate::app::HostHandle;
@@ -171,11 +171,9 @@ impl Widget {
             };
             match result {
                 Ok(Outcome::Sessions(ids)) => {
-                    let n = ids.len() as u64;
-                    self.regions.status.set(self.text(match command {
-                        Command::UnpinAll => Msg::UnpinnedCount(n),
-                        _ => Msg::PinnedCount(n),
-                    }));
+                    self.regions
+                        .status
+                        .set(self.text(sessions_changed(command, &ids)));
                 }
                 // The portal said yes but the state did not change: say so.
                 Ok(Outcome::Done) if now == Some(false) => {
@@ -220,6 +218,8 @@ impl Widget {
                     self.reload().await;
                 });
             }
+            // Only the app and install pages offer it.
+            Retry::Placement(_) => {}
         }
     }
 }

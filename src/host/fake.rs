@@ -39,6 +39,9 @@ struct Inner {
     held: VecDeque<oneshot::Sender<()>>,
     heights: Vec<u32>,
     logs: Vec<String>,
+    page_url: String,
+    admin: bool,
+    install_finished: usize,
 }
 
 /// The fake host. Clones share one state, so a test keeps a handle while the app holds another.
@@ -65,6 +68,46 @@ impl FakeHost {
             lang: lang.to_owned(),
         }));
         host
+    }
+
+    /// The app's own page (`DEFAULT`, no options) at [`FakeHost::APP_URL`]; `admin` as
+    /// `BX24.isAdmin()` says.
+    pub fn app_page(lang: &str, admin: bool) -> Self {
+        let host = Self::with_placement("DEFAULT", json!([]), lang);
+        host.set_admin(admin);
+        host.set_page_url(&format!(
+            "{}?DOMAIN=portal.example&PROTOCOL=1&LANG={lang}&APP_SID=0123",
+            Self::APP_URL
+        ));
+        host
+    }
+
+    /// The install page: `DEFAULT`, opened through the install URL (`?install=1`).
+    pub fn install_page(lang: &str, admin: bool) -> Self {
+        let host = Self::app_page(lang, admin);
+        host.set_page_url(&format!(
+            "{}?install=1&DOMAIN=portal.example&PROTOCOL=1&LANG={lang}&APP_SID=0123",
+            Self::APP_URL
+        ));
+        host
+    }
+
+    /// Where [`FakeHost::app_page`] and [`FakeHost::install_page`] are served from.
+    pub const APP_URL: &'static str = "https://widget.example/olm/";
+
+    /// `location.href` of the framed page from now on.
+    pub fn set_page_url(&self, url: &str) {
+        self.inner.borrow_mut().page_url = url.to_owned();
+    }
+
+    /// What `BX24.isAdmin()` says from now on.
+    pub fn set_admin(&self, admin: bool) {
+        self.inner.borrow_mut().admin = admin;
+    }
+
+    /// How many times the app called `installFinish`.
+    pub fn install_finished(&self) -> usize {
+        self.inner.borrow().install_finished
     }
 
     /// No host around the page (opened outside a portal).
@@ -246,5 +289,19 @@ impl Host for FakeHost {
 
     fn log(&self, line: &str) {
         self.inner.borrow_mut().logs.push(line.to_owned());
+    }
+
+    fn page_url(&self) -> String {
+        self.inner.borrow().page_url.clone()
+    }
+
+    fn is_admin(&self) -> bool {
+        self.present() && self.inner.borrow().admin
+    }
+
+    fn install_finish(&self) {
+        if self.present() {
+            self.inner.borrow_mut().install_finished += 1;
+        }
     }
 }

@@ -8,6 +8,7 @@ use super::{Locale, Msg};
 use crate::domain::command::Action;
 use crate::domain::dialog::PlacementProblem;
 use crate::domain::error::Problem;
+use crate::domain::install::{BindProblem, PlacementChange};
 use crate::domain::state::Blocked;
 
 pub(super) fn text(msg: &Msg) -> String {
@@ -83,6 +84,23 @@ pub(super) fn text(msg: &Msg) -> String {
         Msg::AppPage => {
             "Öffnen Sie diese App aus der Seitenleiste eines Kommunikationskanal-Chats.".into()
         }
+        Msg::AppAbout => "Heften Sie Dialoge der Kommunikationskanäle an sich an und schalten Sie den Flüstermodus direkt im Chat ein oder aus: Öffnen Sie einen Kommunikationskanal-Chat; „Dialogmodi“ finden Sie unter „Anwendungen“ in seiner Seitenleiste.".into(),
+        Msg::SidebarTitle => "Chat-Seitenleiste".into(),
+        Msg::SidebarChecking => "Chat-Seitenleiste wird geprüft…".into(),
+        Msg::SidebarBound => "Das Widget ist in der Seitenleiste der Kommunikationskanal-Chats.".into(),
+        Msg::SidebarBoundElsewhere => "Die Chat-Seitenleiste zeigt das Widget von einer anderen Adresse (einer früheren Version). Fügen Sie es erneut hinzu, um diese Version anzuzeigen.".into(),
+        Msg::SidebarNotBound => "Das Widget ist nicht in der Chat-Seitenleiste. Operatoren sehen es erst, wenn es hinzugefügt wurde.".into(),
+        Msg::SidebarAdminOnly => "Nur ein Bitrix24-Administrator kann das Widget zur Chat-Seitenleiste hinzufügen oder daraus entfernen.".into(),
+        Msg::AddToSidebar => "Zur Chat-Seitenleiste hinzufügen".into(),
+        Msg::ReaddToSidebar => "Erneut zur Chat-Seitenleiste hinzufügen".into(),
+        Msg::RemoveFromSidebar => "Aus der Chat-Seitenleiste entfernen".into(),
+        Msg::SidebarAdded => "Das Widget ist jetzt in der Seitenleiste der Kommunikationskanal-Chats.".into(),
+        Msg::SidebarRemoved => "Das Widget wurde aus der Chat-Seitenleiste entfernt.".into(),
+        Msg::InstallTitle => "Dialogmodi wird installiert".into(),
+        Msg::InstallBinding => "Das Widget wird zur Seitenleiste der Kommunikationskanal-Chats hinzugefügt…".into(),
+        Msg::InstallDone => "Installation abgeschlossen. Operatoren finden „Dialogmodi“ in der Seitenleiste der Kommunikationskanal-Chats.".into(),
+        Msg::InstallStopped => "Die Installation wurde nicht abgeschlossen.".into(),
+        Msg::PlacementFailed { change, problem } => placement_failed(*change, *problem),
     }
 }
 
@@ -212,4 +230,28 @@ fn why(action: Action, problem: Problem) -> &'static str {
                              wieder passiert, laden Sie die Seite neu."
         }
     }
+}
+
+fn placement_failed(change: PlacementChange, problem: BindProblem) -> String {
+    let head = match change {
+        PlacementChange::Install => "Die App konnte nicht installiert werden.",
+        PlacementChange::Check => "Die Chat-Seitenleiste konnte nicht geprüft werden.",
+        PlacementChange::Add => "Das Widget konnte nicht zur Chat-Seitenleiste hinzugefügt werden.",
+        PlacementChange::Readd => {
+            "Das Widget konnte nicht erneut zur Chat-Seitenleiste hinzugefügt werden."
+        }
+        PlacementChange::Remove => {
+            "Das Widget konnte nicht aus der Chat-Seitenleiste entfernt werden."
+        }
+    };
+    let why = match problem {
+        BindProblem::NotAdmin => "Das kann nur ein Bitrix24-Administrator. Bitten Sie Ihren Administrator, die App zu öffnen.",
+        BindProblem::MissingScope => "Die App hat keinen Zugriff auf Einbettungen. Geben Sie der App in Bitrix24 die Berechtigungen placement, im und imopenlines und installieren Sie sie neu.",
+        BindProblem::Rejected => "Bitrix24 hat die Einstellungen der Seitenleiste abgelehnt; Details stehen in der Browserkonsole. Informieren Sie den Entwickler der App.",
+        BindProblem::AuthLost => "Ihre Bitrix24-Autorisierung ist abgelaufen. Laden Sie die Seite neu.",
+        BindProblem::NoAnswer => "Bitrix24 hat nicht rechtzeitig geantwortet. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.",
+        BindProblem::Busy => "Bitrix24 erhält gerade zu viele Anfragen. Warten Sie eine Minute und versuchen Sie es erneut.",
+        BindProblem::Unknown => "Etwas Unerwartetes ist passiert. Versuchen Sie es erneut; wenn es wieder passiert, laden Sie die Seite neu.",
+    };
+    format!("{head} {why}")
 }

@@ -5,6 +5,7 @@ use super::{Locale, Msg};
 use crate::domain::command::Action;
 use crate::domain::dialog::PlacementProblem;
 use crate::domain::error::Problem;
+use crate::domain::install::{BindProblem, PlacementChange};
 use crate::domain::state::Blocked;
 
 pub(super) fn text(msg: &Msg) -> String {
@@ -75,6 +76,23 @@ pub(super) fn text(msg: &Msg) -> String {
             "Bitrix24 did not answer while the widget was starting. Reload the page.".into()
         }
         Msg::AppPage => "Open this app from an open-line chat sidebar.".into(),
+        Msg::AppAbout => "Pin open-line dialogs to yourself and turn whisper mode on or off right in the chat: open an open-line chat and find “Dialog modes” under Applications in its sidebar.".into(),
+        Msg::SidebarTitle => "Chat sidebar".into(),
+        Msg::SidebarChecking => "Checking the chat sidebar…".into(),
+        Msg::SidebarBound => "The widget is in the sidebar of open-line chats.".into(),
+        Msg::SidebarBoundElsewhere => "The chat sidebar shows the widget from another address (an earlier version). Re-add it to show this version.".into(),
+        Msg::SidebarNotBound => "The widget is not in the chat sidebar. Operators will not see it until it is added.".into(),
+        Msg::SidebarAdminOnly => "Only a Bitrix24 administrator can add the widget to the chat sidebar or remove it.".into(),
+        Msg::AddToSidebar => "Add to the chat sidebar".into(),
+        Msg::ReaddToSidebar => "Re-add to the chat sidebar".into(),
+        Msg::RemoveFromSidebar => "Remove from the chat sidebar".into(),
+        Msg::SidebarAdded => "The widget is now in the sidebar of open-line chats.".into(),
+        Msg::SidebarRemoved => "The widget was removed from the chat sidebar.".into(),
+        Msg::InstallTitle => "Installing Dialog modes".into(),
+        Msg::InstallBinding => "Adding the widget to the sidebar of open-line chats…".into(),
+        Msg::InstallDone => "Installation complete. Operators find “Dialog modes” in the sidebar of open-line chats.".into(),
+        Msg::InstallStopped => "The installation did not complete.".into(),
+        Msg::PlacementFailed { change, problem } => placement_failed(*change, *problem),
     }
 }
 
@@ -192,4 +210,24 @@ fn why(action: Action, problem: Problem) -> &'static str {
                              reload the page."
         }
     }
+}
+
+fn placement_failed(change: PlacementChange, problem: BindProblem) -> String {
+    let head = match change {
+        PlacementChange::Install => "The app could not be installed.",
+        PlacementChange::Check => "Could not check the chat sidebar.",
+        PlacementChange::Add => "Could not add the widget to the chat sidebar.",
+        PlacementChange::Readd => "Could not re-add the widget to the chat sidebar.",
+        PlacementChange::Remove => "Could not remove the widget from the chat sidebar.",
+    };
+    let why = match problem {
+        BindProblem::NotAdmin => "Only a Bitrix24 administrator can do this. Ask your administrator to open the app.",
+        BindProblem::MissingScope => "The app has no access to placements. Give the app the placement, im and imopenlines scopes in Bitrix24 and reinstall it.",
+        BindProblem::Rejected => "Bitrix24 refused the sidebar settings; the details are in the browser console. Tell the app's developer.",
+        BindProblem::AuthLost => "Your Bitrix24 authorization has expired. Reload the page.",
+        BindProblem::NoAnswer => "Bitrix24 did not answer in time. Check your connection and try again.",
+        BindProblem::Busy => "Bitrix24 is receiving too many requests right now. Wait a minute and try again.",
+        BindProblem::Unknown => "Something unexpected happened. Try again; if it keeps happening, reload the page.",
+    };
+    format!("{head} {why}")
 }

@@ -8,7 +8,7 @@
 //!
 //! **Completeness is checked by the compiler.** Each catalogue (`en.rs`, `ru.rs`, `de.rs`,
 //! `ua.rs`) is one exhaustive `match` over [`Msg`], and the failure texts match exhaustively over
-//! [`Action`] and [`Problem`], with no wildcard arm anywhere. Adding a variant to any of them
+//! [`Action`] and [`Problem`], with no wildcard arm anywhere (so are [`PlacementChange`] and [`BindProblem`]). Adding a variant to any of them
 //! does not compile until every language has a text for it. `tests/i18n_catalogue.rs` then checks
 //! that every text is non-empty and actually translated.
 
@@ -21,6 +21,7 @@ mod ua;
 use crate::domain::command::Action;
 use crate::domain::dialog::PlacementProblem;
 use crate::domain::error::Problem;
+use crate::domain::install::{BindProblem, PlacementChange};
 use crate::domain::state::Blocked;
 
 pub use plural::{category, PluralCategory};
@@ -159,6 +160,46 @@ pub enum Msg {
     InitTimeout,
     /// The app was opened as its own page or in another placement.
     AppPage,
+
+    /// App page: what the app does and where operators find it.
+    AppAbout,
+    /// App page: heading of the section about the chat sidebar.
+    SidebarTitle,
+    /// App page: while `placement.get` is read.
+    SidebarChecking,
+    /// App page: the widget is in the chat sidebar at this address.
+    SidebarBound,
+    /// App page: the sidebar shows the widget from another (earlier) address only.
+    SidebarBoundElsewhere,
+    /// App page: the widget is not in the chat sidebar.
+    SidebarNotBound,
+    /// App page, non-admins: only an administrator can see and change the sidebar binding.
+    SidebarAdminOnly,
+    /// Button: bind the widget to the chat sidebar.
+    AddToSidebar,
+    /// Button: remove every binding of the app, then bind this address.
+    ReaddToSidebar,
+    /// Button: remove the widget from the chat sidebar.
+    RemoveFromSidebar,
+    /// Status after a bind or rebind.
+    SidebarAdded,
+    /// Status after an unbind.
+    SidebarRemoved,
+    /// Install page heading.
+    InstallTitle,
+    /// Install progress: binding the sidebar.
+    InstallBinding,
+    /// Install done (shown until the portal reloads the page, or for good outside install mode).
+    InstallDone,
+    /// The install page after a failure (the alert says why).
+    InstallStopped,
+    /// A placement change or read failed: what, why, and what to do.
+    PlacementFailed {
+        /// What was being done.
+        change: PlacementChange,
+        /// What went wrong.
+        problem: BindProblem,
+    },
 }
 
 /// `msg` in `locale`, as plain text.

@@ -5,6 +5,7 @@ use super::{Locale, Msg};
 use crate::domain::command::Action;
 use crate::domain::dialog::PlacementProblem;
 use crate::domain::error::Problem;
+use crate::domain::install::{BindProblem, PlacementChange};
 use crate::domain::state::Blocked;
 
 pub(super) fn text(msg: &Msg) -> String {
@@ -73,6 +74,23 @@ pub(super) fn text(msg: &Msg) -> String {
             "Битрикс24 не ответил при запуске виджета. Перезагрузите страницу.".into()
         }
         Msg::AppPage => "Откройте это приложение из боковой панели чата открытой линии.".into(),
+        Msg::AppAbout => "Закрепляйте диалоги открытых линий за собой и включайте или выключайте скрытый режим прямо в чате: откройте чат открытой линии и найдите «Режимы диалога» в блоке «Приложения» его боковой панели.".into(),
+        Msg::SidebarTitle => "Боковая панель чата".into(),
+        Msg::SidebarChecking => "Проверяем боковую панель чата…".into(),
+        Msg::SidebarBound => "Виджет есть в боковой панели чатов открытых линий.".into(),
+        Msg::SidebarBoundElsewhere => "В боковой панели чата виджет открывается с другого адреса (из прежней версии). Добавьте его заново, чтобы показывать эту версию.".into(),
+        Msg::SidebarNotBound => "Виджета нет в боковой панели чата. Операторы не увидят его, пока его не добавят.".into(),
+        Msg::SidebarAdminOnly => "Добавить виджет в боковую панель чата или убрать его оттуда может только администратор Битрикс24.".into(),
+        Msg::AddToSidebar => "Добавить в боковую панель чата".into(),
+        Msg::ReaddToSidebar => "Добавить в боковую панель заново".into(),
+        Msg::RemoveFromSidebar => "Убрать из боковой панели чата".into(),
+        Msg::SidebarAdded => "Виджет добавлен в боковую панель чатов открытых линий.".into(),
+        Msg::SidebarRemoved => "Виджет убран из боковой панели чата.".into(),
+        Msg::InstallTitle => "Установка «Режимов диалога»".into(),
+        Msg::InstallBinding => "Добавляем виджет в боковую панель чатов открытых линий…".into(),
+        Msg::InstallDone => "Установка завершена. Операторы найдут «Режимы диалога» в боковой панели чатов открытых линий.".into(),
+        Msg::InstallStopped => "Установка не завершена.".into(),
+        Msg::PlacementFailed { change, problem } => placement_failed(*change, *problem),
     }
 }
 
@@ -196,4 +214,24 @@ fn why(action: Action, problem: Problem) -> &'static str {
                              повторяется, перезагрузите страницу."
         }
     }
+}
+
+fn placement_failed(change: PlacementChange, problem: BindProblem) -> String {
+    let head = match change {
+        PlacementChange::Install => "Не удалось установить приложение.",
+        PlacementChange::Check => "Не удалось проверить боковую панель чата.",
+        PlacementChange::Add => "Не удалось добавить виджет в боковую панель чата.",
+        PlacementChange::Readd => "Не удалось заново добавить виджет в боковую панель чата.",
+        PlacementChange::Remove => "Не удалось убрать виджет из боковой панели чата.",
+    };
+    let why = match problem {
+        BindProblem::NotAdmin => "Это может сделать только администратор Битрикс24. Попросите администратора открыть приложение.",
+        BindProblem::MissingScope => "У приложения нет доступа к встраиванию. Выдайте приложению права placement, im и imopenlines в Битрикс24 и переустановите его.",
+        BindProblem::Rejected => "Битрикс24 отклонил настройки боковой панели; подробности — в консоли браузера. Сообщите разработчику приложения.",
+        BindProblem::AuthLost => "Ваша авторизация в Битрикс24 истекла. Перезагрузите страницу.",
+        BindProblem::NoAnswer => "Битрикс24 не ответил вовремя. Проверьте подключение и повторите попытку.",
+        BindProblem::Busy => "Битрикс24 сейчас получает слишком много запросов. Подождите минуту и повторите попытку.",
+        BindProblem::Unknown => "Произошло что-то непредвиденное. Повторите попытку; если это повторится, перезагрузите страницу.",
+    };
+    format!("{head} {why}")
 }

@@ -5,6 +5,7 @@ use super::{Locale, Msg};
 use crate::domain::command::Action;
 use crate::domain::dialog::PlacementProblem;
 use crate::domain::error::Problem;
+use crate::domain::install::{BindProblem, PlacementChange};
 use crate::domain::state::Blocked;
 
 pub(super) fn text(msg: &Msg) -> String {
@@ -73,6 +74,23 @@ pub(super) fn text(msg: &Msg) -> String {
             "Бітрікс24 не відповів під час запуску віджета. Перезавантажте сторінку.".into()
         }
         Msg::AppPage => "Відкрийте цей застосунок із бічної панелі чату відкритої лінії.".into(),
+        Msg::AppAbout => "Закріплюйте діалоги відкритих ліній за собою та вмикайте чи вимикайте прихований режим просто в чаті: відкрийте чат відкритої лінії й знайдіть «Режими діалогу» в блоці «Застосунки» його бічної панелі.".into(),
+        Msg::SidebarTitle => "Бічна панель чату".into(),
+        Msg::SidebarChecking => "Перевіряємо бічну панель чату…".into(),
+        Msg::SidebarBound => "Віджет є в бічній панелі чатів відкритих ліній.".into(),
+        Msg::SidebarBoundElsewhere => "У бічній панелі чату віджет відкривається з іншої адреси (з попередньої версії). Додайте його знову, щоб показувати цю версію.".into(),
+        Msg::SidebarNotBound => "Віджета немає в бічній панелі чату. Оператори не побачать його, доки його не додадуть.".into(),
+        Msg::SidebarAdminOnly => "Додати віджет до бічної панелі чату або прибрати його звідти може лише адміністратор Бітрікс24.".into(),
+        Msg::AddToSidebar => "Додати до бічної панелі чату".into(),
+        Msg::ReaddToSidebar => "Додати до бічної панелі знову".into(),
+        Msg::RemoveFromSidebar => "Прибрати з бічної панелі чату".into(),
+        Msg::SidebarAdded => "Віджет додано до бічної панелі чатів відкритих ліній.".into(),
+        Msg::SidebarRemoved => "Віджет прибрано з бічної панелі чату.".into(),
+        Msg::InstallTitle => "Встановлення «Режимів діалогу»".into(),
+        Msg::InstallBinding => "Додаємо віджет до бічної панелі чатів відкритих ліній…".into(),
+        Msg::InstallDone => "Встановлення завершено. Оператори знайдуть «Режими діалогу» в бічній панелі чатів відкритих ліній.".into(),
+        Msg::InstallStopped => "Встановлення не завершено.".into(),
+        Msg::PlacementFailed { change, problem } => placement_failed(*change, *problem),
     }
 }
 
@@ -194,4 +212,24 @@ fn why(action: Action, problem: Problem) -> &'static str {
                              повторюється, перезавантажте сторінку."
         }
     }
+}
+
+fn placement_failed(change: PlacementChange, problem: BindProblem) -> String {
+    let head = match change {
+        PlacementChange::Install => "Не вдалося встановити застосунок.",
+        PlacementChange::Check => "Не вдалося перевірити бічну панель чату.",
+        PlacementChange::Add => "Не вдалося додати віджет до бічної панелі чату.",
+        PlacementChange::Readd => "Не вдалося знову додати віджет до бічної панелі чату.",
+        PlacementChange::Remove => "Не вдалося прибрати віджет з бічної панелі чату.",
+    };
+    let why = match problem {
+        BindProblem::NotAdmin => "Це може зробити лише адміністратор Бітрікс24. Попросіть адміністратора відкрити застосунок.",
+        BindProblem::MissingScope => "Застосунок не має доступу до вбудовування. Надайте застосунку права placement, im та imopenlines у Бітрікс24 і перевстановіть його.",
+        BindProblem::Rejected => "Бітрікс24 відхилив налаштування бічної панелі; подробиці — у консолі браузера. Повідомте розробника застосунку.",
+        BindProblem::AuthLost => "Ваша авторизація в Бітрікс24 закінчилася. Перезавантажте сторінку.",
+        BindProblem::NoAnswer => "Бітрікс24 не відповів вчасно. Перевірте з'єднання та спробуйте ще раз.",
+        BindProblem::Busy => "Бітрікс24 зараз отримує забагато запитів. Зачекайте хвилину й спробуйте ще раз.",
+        BindProblem::Unknown => "Сталося щось непередбачене. Спробуйте ще раз; якщо це повториться, перезавантажте сторінку.",
+    };
+    format!("{head} {why}")
 }

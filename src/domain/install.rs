@@ -1,0 +1,353 @@
+//! Installing the widget into a portal: the `IM_SIDEBAR` binding, its exact `placement.*`
+//! params, reading what is bound, and what a failed bind means to the administrator
+//! (bitrix24.md §3 "placement.bind rules", §8 "Install mode is not exposed by the classic API").
+//!
+//! **How the app knows it is being installed.** The classic library keeps `INSTALL` to itself
+//! (`BX24.installFinish()` silently does nothing outside install mode). So the app is registered
+//! with a separate *install URL*: its own address with `?install=1` (the portal posts to that URL
+//! with its own parameters appended, so the query survives). [`is_install_url`] reads it; the
+//! binding's handler is the page's address without query or fragment ([`handler_url`]).
+//! The install step is idempotent: "already bound" is success, and `installFinish` is harmless
+//! when the page was opened outside install mode.
+
+use serde_json::{json, Map, Value};
+
+use super::command::short_json;
+use super::error::{classify, CallError, Problem};
+
+/// The placement the widget lives in: the "Applications" block of the chat sidebar.
+pub const SIDEBAR: &str = "IM_SIDEBAR";
+/// `placement.bind`: admin only; re-binding the same handler fails with [`ALREADY_BOUND_CODE`].
+pub const BIND_METHOD: &str = "placement.bind";
+/// `placement.unbind`: without `HANDLER` it removes every handler of the app for the placement.
+pub const UNBIND_METHOD: &str = "placement.unbind";
+/// `placement.get`: the app's bindings (admin only).
+pub const GET_METHOD: &str = "placement.get";
+/// The query parameter of the install URL (`…/?install=1`).
+pub const INSTALL_PARAM: &str = "install";
+/// The code of "Unable to set placement handler: Handler already binded" (and of SQL errors:
+/// only the text tells them apart).
+pub const ALREADY_BOUND_CODE: &str = "ERROR_CORE";
+/// The icon in the sidebar's "Applications" block: a Font Awesome 4 name.
+pub const ICON_NAME: &str = "fa-thumb-tack";
+
+/// `OPTIONS` of the `IM_SIDEBAR` binding: only in open-line chats (`context: LINES`), for every
+/// user (`role: USER`; non-admins see only USER items), not for extranet users.
+pub fn sidebar_options() -> Value {
+    json!({
+        "iconName": ICON_NAME,
+        "context": "LINES",
+        "role": "USER",
+        "extranet": "N",
+    })
+}
+
+/// `placement.bind` params for the sidebar: `TITLE` in the installing administrator's language
+/// and `LANG_ALL` with one `{TITLE}` per `(Bitrix24 language code, title)` in `titles`.
+pub fn bind_params(handler: &str, title: &str, titles: &[(&str, String)]) -> Value {
+    let lang_all: Map<String, Value> = titles
+        .iter()
+        .map(|(code, title)| ((*code).to_owned(), json!({ "TITLE": title })))
+        .collect();
+    json!({
+        "PLACEMENT": SIDEBAR,
+        "HANDLER": handler,
+        "TITLE": title,
+        "OPTIONS": sidebar_options(),
+        "LANG_ALL": lang_all,
+    })
+}
+
+/// `placement.unbind` params: every handler of this app in the sidebar (so a rebind also
+/// removes a binding left behind by an earlier address of the app).
+pub fn unbind_params() -> Value {
+    json!({ "PLACEMENT": SIDEBAR })
+}
+
+/// `placement.get` params (none; always an object for the library).
+pub fn get_params() -> Value {
+    json!({})
+}
+
+/// The handler URL of the page at `href`: the address without query and fragment.
+///
+/// `https://h.example/olm/?install=1&DOMAIN=x#top` → `https://h.example/olm/`.
+pub fn handler_url(href: &str) -> String {
+    let end = href.find(['?', '#']).unwrap_or(href.len());
+    href[..end].to_owned()
+}
+
+/// Whether the page at `href` was opened through the install URL: its query has `install`
+/// set to `1`, `y`, `yes` or `true` (any case). The portal's own parameters (`DOMAIN`,
+/// `APP_SID` …) may come before or after it; the fragment is ignored.
+pub fn is_install_url(href: &str) -> bool {
+    let href = &href[..href.find('#').unwrap_or(href.len())];
+    let Some(start) = href.find('?') else {
+        return false;
+    };
+    let query = &href[start + 1..];
+    query.split('&').any(|pair| {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        key == INSTALL_PARAM
+            && ["1", "y", "yes", "true"]
+                .iter()
+                .any(|v| value.eq_ignore_ascii_case(v))
+    })
+}
+
+/// Two handler URLs name the same page (a trailing slash and the case of scheme and host do
+/// not matter; the path does).
+pub fn same_handler(a: &str, b: &str) -> bool {
+    fn norm(url: &str) -> String {
+        let url = url.trim().trim_end_matches('/');
+        match url.find("://") {
+            Some(i) => {
+                let rest = &url[i + 3..];
+                let host_end = rest.find('/').unwrap_or(rest.len());
+                format!(
+                    "{}://{}{}",
+                    url[..i].to_ascii_lowercase(),
+                    rest[..host_end].to_ascii_lowercase(),
+                    &rest[host_end..]
+                )
+            }
+            None => url.to_owned(),
+        }
+    }
+    norm(a) == norm(b)
+}
+
+/// How the app sits in the chat sidebar, from `placement.get`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SidebarBinding {
+    /// Bound to this page's address.
+    Bound,
+    /// Bound, but only to other addresses (an earlier deployment): the widget there is not
+    /// this version. Holds those handlers.
+    BoundElsewhere(Vec<String>),
+    /// Not in the sidebar.
+    NotBound,
+}
+
+/// Reads a `placement.get` result: a list of `{placement, handler, …}` (keys in any case).
+/// `{}` (the library's empty body) and `[]` are "nothing bound"; an object with numeric keys
+/// (PHP's list with gaps) is read as its values. Anything else is [`CallError::BadResponse`].
+pub fn sidebar_binding(result: &Value, handler: &str) -> Result<SidebarBinding, CallError> {
+    let rows: Vec<&Value> = match result {
+        Value::Array(rows) => rows.iter().collect(),
+        Value::Object(map) => map.values().collect(),
+        other => {
+            return Err(CallError::BadResponse(format!(
+                "expected a list of placements, got {}",
+                short_json(other)
+            )))
+        }
+    };
+    let mut others = Vec::new();
+    for row in rows {
+        let Value::Object(row) = row else {
+            return Err(CallError::BadResponse(format!(
+                "not a placement: {}",
+                short_json(row)
+            )));
+        };
+        let field = |name: &str| {
+            row.iter()
+                .find(|(k, _)| k.eq_ignore_ascii_case(name))
+                .and_then(|(_, v)| v.as_str())
+                .unwrap_or("")
+        };
+        if !field("placement").eq_ignore_ascii_case(SIDEBAR) {
+            continue;
+        }
+        let bound = field("handler");
+        if same_handler(bound, handler) {
+            return Ok(SidebarBinding::Bound);
+        }
+        others.push(bound.to_owned());
+    }
+    Ok(if others.is_empty() {
+        SidebarBinding::NotBound
+    } else {
+        SidebarBinding::BoundElsewhere(others)
+    })
+}
+
+/// What a successful bind did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Bound {
+    /// A new binding was made.
+    New,
+    /// The portal already had this handler in the sidebar ("Handler already binded").
+    Already,
+}
+
+/// Whether `err` is the portal's "Unable to set placement handler: Handler already binded"
+/// (`ERROR_CORE`, HTTP 400). The code alone also covers SQL errors, so the text decides; a
+/// translated text is caught by the caller re-reading `placement.get`.
+pub fn is_already_bound(err: &CallError) -> bool {
+    match err {
+        CallError::Rest {
+            code, description, ..
+        } if code.eq_ignore_ascii_case(ALREADY_BOUND_CODE) => {
+            let d = description.to_ascii_lowercase();
+            d.contains("already bind") || d.contains("already bound")
+        }
+        _ => false,
+    }
+}
+
+/// The outcome of `placement.bind`: the call's result, with "already bound" as success and an
+/// `error` key inside a "successful" answer as a refusal (the validation errors come with HTTP
+/// 200; the library reports them as errors, a differently built host might not).
+pub fn bind_outcome(result: Result<Value, CallError>) -> Result<Bound, CallError> {
+    match result {
+        Ok(Value::Object(map)) if map.contains_key("error") => {
+            let text = |k: &str| match map.get(k) {
+                Some(Value::String(s)) => s.clone(),
+                Some(Value::Null) | None => String::new(),
+                Some(other) => other.to_string(),
+            };
+            let err = CallError::Rest {
+                status: 200,
+                code: text("error"),
+                description: text("error_description"),
+            };
+            if is_already_bound(&err) {
+                Ok(Bound::Already)
+            } else {
+                Err(err)
+            }
+        }
+        Ok(_) => Ok(Bound::New),
+        Err(err) if is_already_bound(&err) => Ok(Bound::Already),
+        Err(err) => Err(err),
+    }
+}
+
+/// What a failed `placement.*` call means to the administrator.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum BindProblem {
+    /// Only a portal administrator may bind placements (`ACCESS_DENIED` 403 "Access denied!").
+    NotAdmin,
+    /// The app was registered without the `placement` scope (`insufficient_scope`), or the
+    /// portal does not offer `IM_SIDEBAR` to it (`ERROR_PLACEMENT_NOT_FOUND`).
+    MissingScope,
+    /// The portal refused the binding itself: option validation (`EMPTY_ERROR_ICON_NAME`,
+    /// `INVALID_ERROR_*`, HTTP 200), `ERROR_ARGUMENT`, `ERROR_CORE`, `WRONG_AUTH_TYPE`, REST not
+    /// available on the plan (401 `ACCESS_DENIED`), or any other refusal with a code.
+    Rejected,
+    /// The authorization is gone (`expired_token`, `NO_AUTH_FOUND`, other 401): reload.
+    AuthLost,
+    /// No answer before the deadline.
+    NoAnswer,
+    /// Rate or time limit (`QUERY_LIMIT_EXCEEDED` 503, `OPERATION_TIME_LIMIT` 429).
+    Busy,
+    /// Anything else (no host, a thrown exception, a garbled answer, a 5xx).
+    Unknown,
+}
+
+impl BindProblem {
+    /// Every problem, in declaration order (for exhaustive tests and tables).
+    pub const ALL: [BindProblem; 7] = [
+        BindProblem::NotAdmin,
+        BindProblem::MissingScope,
+        BindProblem::Rejected,
+        BindProblem::AuthLost,
+        BindProblem::NoAnswer,
+        BindProblem::Busy,
+        BindProblem::Unknown,
+    ];
+}
+
+/// What `err` from a `placement.*` call means. Placement-specific codes first (an answer with
+/// HTTP 200 and an `error` key is a validation refusal), then the general classification
+/// ([`classify`]): no access → [`BindProblem::NotAdmin`], and so on.
+pub fn classify_bind(err: &CallError) -> BindProblem {
+    if let CallError::Rest { status, code, .. } = err {
+        let is = |known: &str| code.eq_ignore_ascii_case(known);
+        if is("ERROR_PLACEMENT_NOT_FOUND") || is("insufficient_scope") {
+            return BindProblem::MissingScope;
+        }
+        if is("WRONG_AUTH_TYPE")
+            || is("ERROR_ARGUMENT")
+            || is("ERROR_CORE")
+            || code.starts_with("EMPTY_ERROR_")
+            || code.starts_with("INVALID_ERROR_")
+            || (*status == 200 && !code.is_empty())
+        {
+            return BindProblem::Rejected;
+        }
+    }
+    match classify(err) {
+        Problem::NoAccess => BindProblem::NotAdmin,
+        Problem::MissingScope => BindProblem::MissingScope,
+        Problem::AuthLost => BindProblem::AuthLost,
+        Problem::NoAnswer => BindProblem::NoAnswer,
+        Problem::RateLimited | Problem::TimeLimited => BindProblem::Busy,
+        // An empty code on a placement call is a refusal without a reason.
+        Problem::PlanRestricted | Problem::NotOperator => BindProblem::Rejected,
+        Problem::NotOpenLine
+        | Problem::ChatNotFound
+        | Problem::PortalTooOld
+        | Problem::ServerModule
+        | Problem::NoHost
+        | Problem::Unknown => BindProblem::Unknown,
+    }
+}
+
+/// A change to the app's place in the portal, or the read of it (for messages, logs, retry).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PlacementChange {
+    /// The install page: bind, then `installFinish`.
+    Install,
+    /// Reading the bindings (`placement.get`).
+    Check,
+    /// Adding the widget to the chat sidebar (`placement.bind`).
+    Add,
+    /// Removing every binding of the app, then binding this address.
+    Readd,
+    /// Removing the widget from the chat sidebar (`placement.unbind`).
+    Remove,
+}
+
+impl PlacementChange {
+    /// Every change, in declaration order.
+    pub const ALL: [PlacementChange; 5] = [
+        PlacementChange::Install,
+        PlacementChange::Check,
+        PlacementChange::Add,
+        PlacementChange::Readd,
+        PlacementChange::Remove,
+    ];
+
+    /// A stable lower-case name for console logs.
+    pub fn name(self) -> &'static str {
+        match self {
+            PlacementChange::Install => "install",
+            PlacementChange::Check => "placement-check",
+            PlacementChange::Add => "placement-add",
+            PlacementChange::Readd => "placement-readd",
+            PlacementChange::Remove => "placement-remove",
+        }
+    }
+}
+
+/// One console line for a failed placement call, like [`super::error::log_line`]:
+/// `openline-modes: install failed: REST error "ACCESS_DENIED" (403): Access denied! [NotAdmin]`.
+pub fn bind_log_line(change: PlacementChange, err: &CallError) -> String {
+    let line = format!(
+        "openline-modes: {} failed: {} [{:?}]",
+        change.name(),
+        err,
+        classify_bind(err)
+    );
+    let line: String = line
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    match line.char_indices().nth(500) {
+        Some((cut, _)) => format!("{}…", &line[..cut]),
+        None => line,
+    }
+}

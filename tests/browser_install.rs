@@ -1,0 +1,514 @@
+//! The install page and the app page in a browser, over the fake host: what the administrator
+//! and the operator see and what is sent. Elements are found by role and visible text.
+#![cfg(target_arch = "wasm32")]
+
+use std::any::Any;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use leptos::prelude::*;
+use openline_modes::app::Root;
+use openline_modes::domain::error::CallError;
+use openline_modes::domain::install::{BindProblem, PlacementChange};
+use openline_modes::host::fake::FakeHost;
+use openline_modes::i18n::{Locale, Msg};
+use serde_json::{json, Value};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const BIND: &str = "placement.bind";
+const UNBIND: &str = "placement.unbind";
+const GET: &str = "placement.get";
+
+fn rest_error(status: u16, code: &str, description: &str) -> CallError {
+    CallError::Rest {
+        status,
+        code: code.into(),
+        description: description.into(),
+    }
+}
+
+fn denied() -> CallError {
+    rest_error(403, "ACCESS_DENIED", "Access denied!")
+}
+
+/// A portal's bindings, served to the fake host like the sandbox serves them (admin only).
+#[derive(Clone, Default)]
+struct Bindings(Rc<RefCell<Vec<String>>>);
+
+impl Bindings {
+    fn with(handlers: &[&str]) -> Self {
+        Self(Rc::new(RefCell::new(
+            handlers.iter().map(|h| h.to_string()).collect(),
+        )))
+    }
+
+    fn serve(&self, fake: &FakeHost, admin: bool) {
+        let b = self.clone();
+        fake.on(BIND, move |params| {
+            if !admin {
+                return Err(denied());
+            }
+            let handler = params["HANDLER"].as_str().unwrap_or("").to_owned();
+            let mut all = b.0.borrow_mut();
+            if all.contains(&handler) {
+                return Err(rest_error(
+                    400,
+                    "ERROR_CORE",
+                    "Unable to set placement handler: Handler already binded",
+                ));
+            }
+            all.push(handler);
+            Ok(json!(true))
+        });
+        let b = self.clone();
+        fake.on(UNBIND, move |_| {
+            if !admin {
+                return Err(denied());
+            }
+            let n = b.0.borrow().len();
+            b.0.borrow_mut().clear();
+            Ok(json!({ "count": n }))
+        });
+        let b = self.clone();
+        fake.on(GET, move |_| {
+            if !admin {
+                return Err(denied());
+            }
+            Ok(Value::Array(
+                b.0.borrow()
+                    .iter()
+                    .map(|h| json!({ "placement": "IM_SIDEBAR", "handler": h }))
+                    .collect(),
+            ))
+        });
+        fake.on("imopenlines.session.mode.pinAll", |_| {
+            Ok(json!([1101, 1301]))
+        });
+        fake.on("imopenlines.session.mode.unpinAll", |_| Ok(json!([])));
+    }
+
+    fn handlers(&self) -> Vec<String> {
+        self.0.borrow().clone()
+    }
+}
+
+/// The mounted app in its own `<div>`; dropping it unmounts and removes the div.
+struct Page {
+    root: HtmlElement,
+    mounted: Option<Box<dyn Any>>,
+}
+
+impl Drop for Page {
+    fn drop(&mut self) {
+        drop(self.mounted.take());
+        self.root.remove();
+    }
+}
+
+fn text_of(node: &Element) -> String {
+    node.text_content().unwrap_or_default().trim().to_owned()
+}
+
+/// Mounts the app over `fake` and waits until nothing changes any more.
+async fn open_page(fake: &FakeHost) -> Page {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&root).unwrap();
+    let host = fake.clone();
+    let handle =
+        leptos::mount::mount_to(root.clone(), move || view! { <Root host=Rc::new(host) /> });
+    let page = Page {
+        root,
+        mounted: Some(Box::new(handle)),
+    };
+    page.settle(fake).await;
+    page
+}
+
+impl Page {
+    fn all(&self, selector: &str) -> Vec<Element> {
+        let list = self.root.query_selector_all(selector).unwrap();
+        (0..list.length())
+            .filter_map(|i| list.item(i))
+            .map(|n| n.unchecked_into::<Element>())
+            .collect()
+    }
+
+    fn visible_text(&self) -> String {
+        text_of(&self.root)
+    }
+
+    fn shows(&self, text: &str) -> bool {
+        self.visible_text().contains(text)
+    }
+
+    fn heading(&self) -> String {
+        self.all("h1").first().map(text_of).unwrap_or_default()
+    }
+
+    fn alert(&self) -> String {
+        self.all("[role=alert] p")
+            .first()
+            .map(text_of)
+            .unwrap_or_default()
+    }
+
+    fn status(&self) -> String {
+        self.all("[role=status]")
+            .first()
+            .map(text_of)
+            .unwrap_or_default()
+    }
+
+    /// Visible buttons' names.
+    fn buttons(&self) -> Vec<String> {
+        self.all("button:not([hidden])")
+            .iter()
+            .map(text_of)
+            .collect()
+    }
+
+    fn button(&self, name: &str) -> Element {
+        self.all("button:not([hidden])")
+            .into_iter()
+            .find(|b| text_of(b) == name)
+            .unwrap_or_else(|| panic!("no button {name:?}; buttons: {:?}", self.buttons()))
+    }
+
+    async fn click(&self, fake: &FakeHost, name: &str) {
+        self.button(name).unchecked_into::<HtmlElement>().click();
+        self.settle(fake).await;
+    }
+
+    /// Awaits ticks until nothing changes any more (requests, text, visible buttons).
+    async fn settle(&self, fake: &FakeHost) {
+        let snapshot = || (fake.requests().len(), self.visible_text(), self.buttons());
+        let mut last = snapshot();
+        let mut quiet = 0;
+        for _ in 0..400 {
+            leptos::task::tick().await;
+            let now = snapshot();
+            if now == last {
+                quiet += 1;
+                if quiet >= 5 {
+                    return;
+                }
+            } else {
+                quiet = 0;
+                last = now;
+            }
+        }
+        panic!("the page never settled: {}", self.visible_text());
+    }
+}
+
+fn install_failed(locale: Locale, problem: BindProblem) -> String {
+    locale.text(&Msg::PlacementFailed {
+        change: PlacementChange::Install,
+        problem,
+    })
+}
+
+// ------------------------------------------------------------------ install page
+
+#[wasm_bindgen_test]
+async fn an_admin_install_binds_the_sidebar_with_localized_titles_then_finishes() {
+    let fake = FakeHost::install_page("ru", true);
+    let portal = Bindings::default();
+    portal.serve(&fake, true);
+    let page = open_page(&fake).await;
+
+    assert_eq!(page.heading(), Locale::Ru.text(&Msg::InstallTitle));
+    assert_eq!(page.status(), Locale::Ru.text(&Msg::InstallDone));
+    assert_eq!(page.alert(), "");
+    assert_eq!(
+        fake.calls_of(BIND),
+        vec![json!({
+            "PLACEMENT": "IM_SIDEBAR",
+            "HANDLER": FakeHost::APP_URL,
+            "TITLE": "Режимы диалога",
+            "OPTIONS": { "iconName": "fa-thumb-tack", "context": "LINES", "role": "USER", "extranet": "N" },
+            "LANG_ALL": {
+                "en": { "TITLE": "Dialog modes" },
+                "ru": { "TITLE": "Режимы диалога" },
+                "de": { "TITLE": "Dialogmodi" },
+                "ua": { "TITLE": "Режими діалогу" },
+            },
+        })]
+    );
+    assert_eq!(portal.handlers(), [FakeHost::APP_URL]);
+    assert_eq!(fake.install_finished(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn while_binding_the_install_page_says_so_and_finishes_only_after_the_answer() {
+    let fake = FakeHost::install_page("en", true);
+    Bindings::default().serve(&fake, true);
+    fake.hold();
+    let page = open_page(&fake).await;
+    assert!(page.shows(&Locale::En.text(&Msg::InstallBinding)));
+    assert_eq!(page.all("[aria-busy=true]").len(), 1);
+    assert_eq!(fake.install_finished(), 0);
+    fake.release_all();
+    page.settle(&fake).await;
+    assert_eq!(fake.install_finished(), 1);
+    assert!(!page.shows(&Locale::En.text(&Msg::InstallBinding)));
+    assert_eq!(page.status(), Locale::En.text(&Msg::InstallDone));
+}
+
+#[wasm_bindgen_test]
+async fn installing_again_over_an_existing_binding_is_a_success() {
+    let fake = FakeHost::install_page("en", true);
+    let portal = Bindings::with(&[FakeHost::APP_URL]);
+    portal.serve(&fake, true);
+    let page = open_page(&fake).await;
+    assert_eq!(page.status(), Locale::En.text(&Msg::InstallDone));
+    assert_eq!(page.alert(), "");
+    assert_eq!(fake.install_finished(), 1);
+    assert_eq!(portal.handlers(), [FakeHost::APP_URL]);
+}
+
+#[wasm_bindgen_test]
+async fn a_non_admin_install_says_only_an_admin_can_and_try_again_repeats_it() {
+    let fake = FakeHost::install_page("en", false);
+    let portal = Bindings::default();
+    portal.serve(&fake, false);
+    let page = open_page(&fake).await;
+
+    assert_eq!(
+        page.alert(),
+        install_failed(Locale::En, BindProblem::NotAdmin)
+    );
+    assert!(page.shows(&Locale::En.text(&Msg::InstallStopped)));
+    assert_eq!(page.status(), "");
+    assert_eq!(fake.install_finished(), 0);
+    assert!(portal.handlers().is_empty());
+    assert_eq!(fake.calls_of(BIND).len(), 1);
+    assert!(fake.logs().iter().any(|l| l.contains("ACCESS_DENIED")));
+
+    page.click(&fake, &Locale::En.text(&Msg::TryAgain)).await;
+    assert_eq!(fake.calls_of(BIND).len(), 2);
+    assert_eq!(
+        page.alert(),
+        install_failed(Locale::En, BindProblem::NotAdmin)
+    );
+    assert_eq!(fake.install_finished(), 0);
+}
+
+#[wasm_bindgen_test]
+async fn a_missing_placement_scope_and_a_refused_binding_each_say_why() {
+    let cases = [
+        (
+            rest_error(401, "insufficient_scope", ""),
+            BindProblem::MissingScope,
+        ),
+        (
+            rest_error(200, "INVALID_ERROR_CONTEXT", "Field context is invalid."),
+            BindProblem::Rejected,
+        ),
+    ];
+    for (err, problem) in cases {
+        let fake = FakeHost::install_page("de", true);
+        fake.on(BIND, move |_| Err(err.clone()));
+        let page = open_page(&fake).await;
+        assert_eq!(page.alert(), install_failed(Locale::De, problem));
+        assert!(page.buttons().contains(&Locale::De.text(&Msg::TryAgain)));
+        assert_eq!(fake.install_finished(), 0);
+    }
+}
+
+#[wasm_bindgen_test]
+async fn try_again_after_a_failure_can_complete_the_install() {
+    let fake = FakeHost::install_page("en", true);
+    let fail = Rc::new(RefCell::new(true));
+    let f = fail.clone();
+    fake.on(BIND, move |_| {
+        if *f.borrow() {
+            Err(rest_error(503, "QUERY_LIMIT_EXCEEDED", ""))
+        } else {
+            Ok(json!(true))
+        }
+    });
+    let page = open_page(&fake).await;
+    assert_eq!(page.alert(), install_failed(Locale::En, BindProblem::Busy));
+    *fail.borrow_mut() = false;
+    page.click(&fake, "Try again").await;
+    assert_eq!(page.alert(), "");
+    assert_eq!(page.status(), Locale::En.text(&Msg::InstallDone));
+    assert_eq!(fake.install_finished(), 1);
+}
+
+// ------------------------------------------------------------------ app page
+
+#[wasm_bindgen_test]
+async fn the_app_page_says_what_the_app_does_and_that_the_widget_is_bound() {
+    let fake = FakeHost::app_page("en", true);
+    Bindings::with(&[FakeHost::APP_URL]).serve(&fake, true);
+    let page = open_page(&fake).await;
+    assert_eq!(page.heading(), "Dialog modes");
+    assert!(page.shows(&Locale::En.text(&Msg::AppAbout)));
+    assert!(page.shows(&Locale::En.text(&Msg::SidebarBound)));
+    assert_eq!(fake.calls_of(GET), vec![json!({})]);
+    assert_eq!(
+        page.buttons(),
+        [
+            "Re-add to the chat sidebar",
+            "Remove from the chat sidebar",
+            "Pin all my dialogs",
+            "Unpin all my dialogs"
+        ]
+    );
+    // Opening the app page never binds or finishes anything by itself.
+    assert!(fake.calls_of(BIND).is_empty());
+    assert_eq!(fake.install_finished(), 0);
+}
+
+#[wasm_bindgen_test]
+async fn an_admin_adds_the_widget_to_the_sidebar_from_the_app_page() {
+    let fake = FakeHost::app_page("en", true);
+    let portal = Bindings::default();
+    portal.serve(&fake, true);
+    let page = open_page(&fake).await;
+    assert!(page.shows(&Locale::En.text(&Msg::SidebarNotBound)));
+    assert!(!page
+        .buttons()
+        .contains(&"Remove from the chat sidebar".to_string()));
+
+    page.click(&fake, "Add to the chat sidebar").await;
+    assert_eq!(portal.handlers(), [FakeHost::APP_URL]);
+    assert!(page.shows(&Locale::En.text(&Msg::SidebarBound)));
+    assert_eq!(page.status(), Locale::En.text(&Msg::SidebarAdded));
+    assert_eq!(fake.install_finished(), 0);
+}
+
+#[wasm_bindgen_test]
+async fn an_admin_removes_the_widget_and_focus_stays_on_the_add_button() {
+    let fake = FakeHost::app_page("en", true);
+    let portal = Bindings::with(&[FakeHost::APP_URL]);
+    portal.serve(&fake, true);
+    let page = open_page(&fake).await;
+    page.click(&fake, "Remove from the chat sidebar").await;
+    assert!(portal.handlers().is_empty());
+    assert_eq!(
+        fake.calls_of(UNBIND),
+        vec![json!({ "PLACEMENT": "IM_SIDEBAR" })]
+    );
+    assert!(page.shows(&Locale::En.text(&Msg::SidebarNotBound)));
+    assert_eq!(page.status(), Locale::En.text(&Msg::SidebarRemoved));
+    let focused = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .active_element()
+        .map(|e| text_of(&e));
+    assert_eq!(focused.as_deref(), Some("Add to the chat sidebar"));
+}
+
+#[wasm_bindgen_test]
+async fn an_older_address_in_the_sidebar_is_replaced_by_re_adding() {
+    let fake = FakeHost::app_page("en", true);
+    let portal = Bindings::with(&["https://old.example/olm/"]);
+    portal.serve(&fake, true);
+    let page = open_page(&fake).await;
+    assert!(page.shows(&Locale::En.text(&Msg::SidebarBoundElsewhere)));
+    page.click(&fake, "Re-add to the chat sidebar").await;
+    assert_eq!(portal.handlers(), [FakeHost::APP_URL]);
+    assert!(page.shows(&Locale::En.text(&Msg::SidebarBound)));
+    let methods: Vec<String> = fake.calls().into_iter().map(|(m, _)| m).collect();
+    assert_eq!(methods, [GET, UNBIND, BIND, GET]);
+}
+
+#[wasm_bindgen_test]
+async fn a_non_admin_sees_no_sidebar_controls_and_nothing_admin_only_is_called() {
+    let fake = FakeHost::app_page("ua", false);
+    Bindings::default().serve(&fake, false);
+    let page = open_page(&fake).await;
+    assert!(page.shows(&Locale::Ua.text(&Msg::SidebarAdminOnly)));
+    assert_eq!(
+        page.buttons(),
+        [
+            Locale::Ua.text(&Msg::PinAllButton),
+            Locale::Ua.text(&Msg::UnpinAllButton)
+        ]
+    );
+    assert!(fake.requests().is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn pin_all_from_the_app_page_is_confirmed_sent_once_and_counted() {
+    let fake = FakeHost::app_page("en", false);
+    Bindings::default().serve(&fake, false);
+    let page = open_page(&fake).await;
+    page.click(&fake, "Pin all my dialogs").await;
+    assert!(
+        fake.requests().is_empty(),
+        "nothing before the confirmation"
+    );
+    page.click(&fake, "Confirm").await;
+    assert_eq!(
+        fake.calls(),
+        vec![("imopenlines.session.mode.pinAll".to_string(), json!({}))]
+    );
+    assert_eq!(page.status(), Locale::En.text(&Msg::PinnedCount(2)));
+}
+
+#[wasm_bindgen_test]
+async fn a_failed_placement_check_says_why_and_try_again_reads_again() {
+    let fake = FakeHost::app_page("en", true);
+    fake.on(GET, |_| Err(CallError::Timeout));
+    let page = open_page(&fake).await;
+    assert_eq!(
+        page.alert(),
+        Locale::En.text(&Msg::PlacementFailed {
+            change: PlacementChange::Check,
+            problem: BindProblem::NoAnswer
+        })
+    );
+    fake.on(GET, |_| Ok(json!([])));
+    page.click(&fake, "Try again").await;
+    assert_eq!(page.alert(), "");
+    assert!(page.shows(&Locale::En.text(&Msg::SidebarNotBound)));
+    assert_eq!(fake.calls_of(GET).len(), 2);
+}
+
+// ------------------------------------------------------------------ the real library's shape
+
+/// Regression: a refused call crashed the release build with "memory access out of bounds".
+/// The library sets `answer.ex = new ajaxError(status, answer)` on errors, a cycle that the
+/// adapter converted deeply until the wasm stack overflowed (seen on a non-admin's bind).
+#[wasm_bindgen_test]
+async fn a_refused_bind_through_the_library_answer_shape_is_an_error_not_a_crash() {
+    use openline_modes::host::bx24::Bx24Host;
+    use openline_modes::host::Host;
+    js_sys::eval(
+        r#"(function () {
+          function AjaxError(status, ex) { this.status = status; this.ex = ex; }
+          function AjaxResult(answer, status) {
+            this.answer = answer; this.status = status;
+            if (typeof answer.error !== 'undefined') { answer.ex = new AjaxError(status, answer); }
+          }
+          AjaxResult.prototype.data = function () { return this.answer.result; };
+          AjaxResult.prototype.error = function () { return this.answer.ex; };
+          AjaxResult.prototype.error_description = function () { return this.answer.error_description; };
+          window.BX24 = {
+            callMethod: function (method, params, cb) {
+              void params.start;
+              setTimeout(function () {
+                cb(new AjaxResult({ error: 'ACCESS_DENIED', error_description: 'Access denied!' }, 403));
+              }, 5);
+            }
+          };
+        })();"#,
+    )
+    .unwrap();
+    let host = Bx24Host::with_timeouts(1000, 1000);
+    let result = host
+        .call("placement.bind", json!({ "PLACEMENT": "IM_SIDEBAR" }))
+        .await;
+    js_sys::eval("delete window.BX24;").unwrap();
+    assert_eq!(result, Err(denied()));
+}

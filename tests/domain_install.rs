@@ -1,0 +1,513 @@
+//! Installing into a portal (bitrix24.md §3 placement.bind rules, §8 install mode): the exact
+//! `placement.*` params, install-URL detection, reading `placement.get`, what a failed bind
+//! means, and the install use-cases against the fake host.
+
+use futures::executor::block_on;
+use openline_modes::controller::{
+    bind_sidebar, install, rebind_sidebar, sidebar_binding, unbind_sidebar,
+};
+use openline_modes::domain::error::CallError;
+use openline_modes::domain::install::{
+    bind_log_line, bind_outcome, bind_params, classify_bind, handler_url, is_already_bound,
+    is_install_url, same_handler, sidebar_binding as parse_binding, sidebar_options, BindProblem,
+    Bound, PlacementChange, SidebarBinding,
+};
+use openline_modes::host::fake::{FakeHost, Request};
+use openline_modes::host::Host;
+use serde_json::{json, Value};
+
+const HANDLER: &str = "https://widget.example/olm/";
+
+fn rest(status: u16, code: &str, description: &str) -> CallError {
+    CallError::Rest {
+        status,
+        code: code.into(),
+        description: description.into(),
+    }
+}
+
+fn already_bound() -> CallError {
+    rest(
+        400,
+        "ERROR_CORE",
+        "Unable to set placement handler: Handler already binded",
+    )
+}
+
+fn titles() -> Vec<(&'static str, String)> {
+    vec![
+        ("en", "Dialog modes".to_string()),
+        ("ru", "Режимы диалога".to_string()),
+        ("de", "Dialogmodi".to_string()),
+        ("ua", "Режими діалогу".to_string()),
+    ]
+}
+
+// ------------------------------------------------------------------ params
+
+#[test]
+fn bind_params_are_exactly_what_the_sidebar_needs() {
+    let params = bind_params(HANDLER, "Режимы диалога", &titles());
+    assert_eq!(
+        params,
+        json!({
+            "PLACEMENT": "IM_SIDEBAR",
+            "HANDLER": HANDLER,
+            "TITLE": "Режимы диалога",
+            "OPTIONS": {
+                "iconName": "fa-thumb-tack",
+                "context": "LINES",
+                "role": "USER",
+                "extranet": "N",
+            },
+            "LANG_ALL": {
+                "en": { "TITLE": "Dialog modes" },
+                "ru": { "TITLE": "Режимы диалога" },
+                "de": { "TITLE": "Dialogmodi" },
+                "ua": { "TITLE": "Режими діалогу" },
+            },
+        })
+    );
+}
+
+#[test]
+fn sidebar_options_pass_the_im_registration_validator() {
+    // bitrix24.md §3: iconName ≤ 50 chars with a letter/space/dash; extranet N|Y; context from
+    // ALL|USER|CHAT|LINES|CRM; role USER|ADMIN; no color (default).
+    let options = sidebar_options();
+    let icon = options["iconName"].as_str().unwrap();
+    assert!(icon.len() <= 50 && icon.chars().any(|c| c.is_ascii_alphabetic()));
+    assert_eq!(options["context"], "LINES");
+    assert_eq!(options["role"], "USER");
+    assert_eq!(options["extranet"], "N");
+    assert!(options.get("color").is_none());
+}
+
+// ------------------------------------------------------------------ URLs
+
+#[test]
+fn the_handler_is_the_page_address_without_query_or_fragment() {
+    let cases = [
+        (
+            "https://widget.example/olm/?install=1&DOMAIN=b.example&APP_SID=1",
+            "https://widget.example/olm/",
+        ),
+        (
+            "https://widget.example/olm/index.html?DOMAIN=x",
+            "https://widget.example/olm/index.html",
+        ),
+        (
+            "https://widget.example/olm/#top",
+            "https://widget.example/olm/",
+        ),
+        ("https://widget.example/olm/", "https://widget.example/olm/"),
+        (
+            "http://127.0.0.1:18080/?DOMAIN=127.0.0.1%3A18090",
+            "http://127.0.0.1:18080/",
+        ),
+        ("", ""),
+    ];
+    for (href, handler) in cases {
+        assert_eq!(handler_url(href), handler, "{href}");
+    }
+}
+
+#[test]
+fn only_the_install_query_parameter_means_install_mode() {
+    let yes = [
+        "https://w.example/olm/?install=1",
+        "https://w.example/olm/?install=1&DOMAIN=b.example&PROTOCOL=1&LANG=ru&APP_SID=ab",
+        "https://w.example/olm/?DOMAIN=b.example&install=1",
+        "https://w.example/olm/?install=Y",
+        "https://w.example/olm/?install=true",
+        "https://w.example/olm/?install=YES#x",
+    ];
+    let no = [
+        "https://w.example/olm/",
+        "https://w.example/olm/?DOMAIN=b.example&APP_SID=ab",
+        "https://w.example/olm/?install=0",
+        "https://w.example/olm/?install=",
+        "https://w.example/olm/?install",
+        "https://w.example/olm/?reinstall=1",
+        "https://w.example/olm/?INSTALL=1",
+        "https://w.example/olm/#?install=1",
+        "https://w.example/install=1",
+        "",
+    ];
+    for href in yes {
+        assert!(is_install_url(href), "{href}");
+    }
+    for href in no {
+        assert!(!is_install_url(href), "{href}");
+    }
+}
+
+#[test]
+fn handlers_match_ignoring_a_trailing_slash_and_the_case_of_scheme_and_host() {
+    assert!(same_handler(HANDLER, "https://widget.example/olm"));
+    assert!(same_handler(HANDLER, "HTTPS://Widget.Example/olm/"));
+    assert!(!same_handler(HANDLER, "https://widget.example/OLM/"));
+    assert!(!same_handler(HANDLER, "https://widget.example/olm2/"));
+    assert!(!same_handler(HANDLER, "https://other.example/olm/"));
+}
+
+// ------------------------------------------------------------------ placement.get
+
+#[test]
+fn placement_get_results_say_how_the_sidebar_is_bound() {
+    let ours = json!({ "placement": "IM_SIDEBAR", "handler": HANDLER, "title": "Dialog modes" });
+    let old = json!({ "placement": "IM_SIDEBAR", "handler": "https://old.example/olm/" });
+    let textarea = json!({ "placement": "IM_TEXTAREA", "handler": HANDLER });
+    let upper = json!({ "PLACEMENT": "im_sidebar", "HANDLER": "https://widget.example/olm" });
+    let cases: Vec<(Value, SidebarBinding)> = vec![
+        (json!([]), SidebarBinding::NotBound),
+        (json!({}), SidebarBinding::NotBound),
+        (json!([textarea.clone()]), SidebarBinding::NotBound),
+        (json!([ours.clone()]), SidebarBinding::Bound),
+        (json!([old.clone(), ours.clone()]), SidebarBinding::Bound),
+        (json!([upper]), SidebarBinding::Bound),
+        (json!({ "0": ours }), SidebarBinding::Bound),
+        (
+            json!([old, textarea]),
+            SidebarBinding::BoundElsewhere(vec!["https://old.example/olm/".into()]),
+        ),
+    ];
+    for (result, expected) in cases {
+        assert_eq!(parse_binding(&result, HANDLER), Ok(expected), "{result}");
+    }
+}
+
+#[test]
+fn a_garbled_placement_get_result_is_a_bad_response() {
+    for result in [json!(null), json!(true), json!("IM_SIDEBAR"), json!([1, 2])] {
+        assert!(
+            matches!(
+                parse_binding(&result, HANDLER),
+                Err(CallError::BadResponse(_))
+            ),
+            "{result}"
+        );
+    }
+}
+
+// ------------------------------------------------------------------ bind outcome
+
+#[test]
+fn already_bound_is_success_and_everything_else_keeps_its_error() {
+    assert_eq!(bind_outcome(Ok(json!(true))), Ok(Bound::New));
+    assert_eq!(bind_outcome(Err(already_bound())), Ok(Bound::Already));
+    // Same text with other spellings.
+    assert_eq!(
+        bind_outcome(Err(rest(400, "error_core", "Handler already bound"))),
+        Ok(Bound::Already)
+    );
+    // ERROR_CORE is also the code of SQL errors: only the text makes it "already bound".
+    let sql = rest(500, "ERROR_CORE", "Lost connection to MySQL server");
+    assert_eq!(bind_outcome(Err(sql.clone())), Err(sql));
+    let denied = rest(403, "ACCESS_DENIED", "Access denied!");
+    assert_eq!(bind_outcome(Err(denied.clone())), Err(denied));
+}
+
+#[test]
+fn an_error_body_inside_a_successful_answer_is_a_refusal() {
+    // Validation errors come with HTTP 200 (bitrix24.md §3); a host that did not treat the
+    // `error` key as failure would hand them over as a result.
+    let answer = json!({ "error": "INVALID_ERROR_CONTEXT", "error_description": "Field context is invalid." });
+    assert_eq!(
+        bind_outcome(Ok(answer)),
+        Err(rest(
+            200,
+            "INVALID_ERROR_CONTEXT",
+            "Field context is invalid."
+        ))
+    );
+    let empty = json!({ "error": "", "error_description": null });
+    assert_eq!(bind_outcome(Ok(empty)), Err(rest(200, "", "")));
+    let already = json!({ "error": "ERROR_CORE", "error_description": "Unable to set placement handler: Handler already binded" });
+    assert_eq!(bind_outcome(Ok(already)), Ok(Bound::Already));
+}
+
+#[test]
+fn is_already_bound_needs_both_the_code_and_the_text() {
+    assert!(is_already_bound(&already_bound()));
+    assert!(!is_already_bound(&rest(400, "ERROR_CORE", "")));
+    assert!(!is_already_bound(&rest(
+        400,
+        "ERROR_ARGUMENT",
+        "Handler already binded"
+    )));
+    assert!(!is_already_bound(&CallError::Timeout));
+}
+
+// ------------------------------------------------------------------ classification
+
+#[test]
+fn every_bind_failure_maps_to_what_the_administrator_can_do() {
+    use BindProblem::*;
+    let cases: Vec<(CallError, BindProblem)> = vec![
+        // checkPermission's AccessException.
+        (rest(403, "ACCESS_DENIED", "Access denied!"), NotAdmin),
+        (rest(400, "ACCESS_DENIED", ""), NotAdmin),
+        (rest(403, "SOMETHING", ""), NotAdmin),
+        (rest(401, "insufficient_scope", ""), MissingScope),
+        (rest(403, "insufficient_scope", ""), MissingScope),
+        (
+            rest(400, "ERROR_PLACEMENT_NOT_FOUND", "Placement not found"),
+            MissingScope,
+        ),
+        // RegistrationValidator: HTTP 200 with an error body.
+        (
+            rest(200, "EMPTY_ERROR_ICON_NAME", "Field iconName is empty."),
+            Rejected,
+        ),
+        (
+            rest(200, "INVALID_ERROR_CONTEXT", "Field context is invalid."),
+            Rejected,
+        ),
+        (rest(200, "INVALID_ERROR_ROLE", ""), Rejected),
+        (rest(200, "SOME_NEW_VALIDATOR", ""), Rejected),
+        (
+            rest(
+                400,
+                "ERROR_ARGUMENT",
+                "The placement code has an incorrect value",
+            ),
+            Rejected,
+        ),
+        (
+            rest(
+                400,
+                "ERROR_CORE",
+                "Unable to set placement handler: something",
+            ),
+            Rejected,
+        ),
+        (rest(500, "ERROR_CORE", "SQL"), Rejected),
+        (
+            rest(403, "WRONG_AUTH_TYPE", "Application context required"),
+            Rejected,
+        ),
+        (
+            rest(
+                401,
+                "ACCESS_DENIED",
+                "REST is available only on commercial plans",
+            ),
+            Rejected,
+        ),
+        (rest(400, "", ""), Rejected),
+        (rest(401, "expired_token", ""), AuthLost),
+        (
+            rest(401, "NO_AUTH_FOUND", "Wrong authorization data"),
+            AuthLost,
+        ),
+        (rest(401, "whatever", ""), AuthLost),
+        (CallError::Timeout, NoAnswer),
+        (CallError::InitTimeout, NoAnswer),
+        (rest(503, "QUERY_LIMIT_EXCEEDED", ""), Busy),
+        (rest(429, "OPERATION_TIME_LIMIT", ""), Busy),
+        (rest(500, "INTERNAL_SERVER_ERROR", ""), Unknown),
+        (rest(404, "ERROR_METHOD_NOT_FOUND", ""), Unknown),
+        (CallError::NoHost, Unknown),
+        (CallError::Thrown("TypeError".into()), Unknown),
+        (CallError::BadResponse("x".into()), Unknown),
+    ];
+    for (err, problem) in cases {
+        assert_eq!(classify_bind(&err), problem, "{err}");
+    }
+}
+
+#[test]
+fn the_log_line_carries_the_step_the_raw_code_and_the_kind() {
+    let line = bind_log_line(
+        PlacementChange::Install,
+        &rest(403, "ACCESS_DENIED", "Access denied!"),
+    );
+    assert_eq!(
+        line,
+        "openline-modes: install failed: REST error \"ACCESS_DENIED\" (403): Access denied! [NotAdmin]"
+    );
+    let long = bind_log_line(PlacementChange::Add, &rest(400, "X", &"a\nb".repeat(400)));
+    assert!(!long.contains('\n'));
+    assert_eq!(long.chars().count(), 501);
+}
+
+#[test]
+fn change_names_are_stable_and_distinct() {
+    let names: Vec<&str> = PlacementChange::ALL.iter().map(|c| c.name()).collect();
+    assert_eq!(
+        names,
+        [
+            "install",
+            "placement-check",
+            "placement-add",
+            "placement-readd",
+            "placement-remove"
+        ]
+    );
+}
+
+// ------------------------------------------------------------------ use-cases (fake host)
+
+fn params() -> Value {
+    bind_params(HANDLER, "Dialog modes", &titles())
+}
+
+fn methods(fake: &FakeHost) -> Vec<String> {
+    fake.calls().into_iter().map(|(m, _)| m).collect()
+}
+
+#[test]
+fn install_binds_with_the_exact_params_then_finishes() {
+    let fake = FakeHost::install_page("en", true);
+    fake.on("placement.bind", |_| Ok(json!(true)));
+    assert_eq!(block_on(install(&fake, params(), HANDLER)), Ok(Bound::New));
+    assert_eq!(
+        fake.requests(),
+        vec![Request::Call {
+            method: "placement.bind".into(),
+            params: params()
+        }]
+    );
+    assert_eq!(fake.install_finished(), 1);
+}
+
+#[test]
+fn install_over_an_existing_binding_still_finishes() {
+    let fake = FakeHost::install_page("en", true);
+    fake.on("placement.bind", |_| Err(already_bound()));
+    assert_eq!(
+        block_on(install(&fake, params(), HANDLER)),
+        Ok(Bound::Already)
+    );
+    assert_eq!(methods(&fake), ["placement.bind"]);
+    assert_eq!(fake.install_finished(), 1);
+}
+
+#[test]
+fn a_differently_worded_already_bound_is_confirmed_by_placement_get() {
+    let fake = FakeHost::install_page("ru", true);
+    fake.on("placement.bind", |_| {
+        Err(rest(
+            400,
+            "ERROR_CORE",
+            "Не удалось установить обработчик: обработчик уже привязан",
+        ))
+    });
+    fake.on("placement.get", |_| {
+        Ok(json!([{ "placement": "IM_SIDEBAR", "handler": HANDLER }]))
+    });
+    assert_eq!(
+        block_on(install(&fake, params(), HANDLER)),
+        Ok(Bound::Already)
+    );
+    assert_eq!(methods(&fake), ["placement.bind", "placement.get"]);
+    assert_eq!(fake.install_finished(), 1);
+}
+
+#[test]
+fn an_error_core_without_our_binding_stays_an_error() {
+    let fake = FakeHost::install_page("en", true);
+    let sql = rest(500, "ERROR_CORE", "SQL error");
+    let answer = sql.clone();
+    fake.on("placement.bind", move |_| Err(answer.clone()));
+    fake.on("placement.get", |_| Ok(json!([])));
+    assert_eq!(block_on(install(&fake, params(), HANDLER)), Err(sql));
+    assert_eq!(fake.install_finished(), 0);
+}
+
+#[test]
+fn a_refused_install_never_finishes() {
+    for err in [
+        rest(403, "ACCESS_DENIED", "Access denied!"),
+        rest(401, "insufficient_scope", ""),
+        rest(200, "INVALID_ERROR_CONTEXT", "Field context is invalid."),
+        CallError::Timeout,
+    ] {
+        let fake = FakeHost::install_page("en", false);
+        let answer = err.clone();
+        fake.on("placement.bind", move |_| Err(answer.clone()));
+        assert_eq!(
+            block_on(install(&fake, params(), HANDLER)),
+            Err(err.clone())
+        );
+        assert_eq!(fake.install_finished(), 0, "{err}");
+        assert_eq!(methods(&fake), ["placement.bind"], "{err}");
+    }
+}
+
+#[test]
+fn rebind_removes_every_sidebar_handler_then_binds() {
+    let fake = FakeHost::app_page("en", true);
+    fake.on("placement.unbind", |_| Ok(json!({ "count": 1 })));
+    fake.on("placement.bind", |_| Ok(json!(true)));
+    assert_eq!(
+        block_on(rebind_sidebar(&fake, params(), HANDLER)),
+        Ok(Bound::New)
+    );
+    assert_eq!(
+        fake.calls(),
+        vec![
+            (
+                "placement.unbind".to_string(),
+                json!({ "PLACEMENT": "IM_SIDEBAR" })
+            ),
+            ("placement.bind".to_string(), params()),
+        ]
+    );
+    assert_eq!(fake.install_finished(), 0);
+}
+
+#[test]
+fn a_failed_unbind_stops_the_rebind() {
+    let fake = FakeHost::app_page("en", true);
+    fake.on("placement.unbind", |_| {
+        Err(rest(403, "ACCESS_DENIED", "Access denied!"))
+    });
+    assert!(block_on(rebind_sidebar(&fake, params(), HANDLER)).is_err());
+    assert_eq!(methods(&fake), ["placement.unbind"]);
+}
+
+#[test]
+fn unbind_and_read_send_the_exact_params() {
+    let fake = FakeHost::app_page("en", true);
+    fake.on("placement.unbind", |_| Ok(json!({ "count": 1 })));
+    fake.on("placement.get", |_| Ok(json!([])));
+    assert_eq!(block_on(unbind_sidebar(&fake)), Ok(()));
+    assert_eq!(
+        block_on(sidebar_binding(&fake, HANDLER)),
+        Ok(SidebarBinding::NotBound)
+    );
+    assert_eq!(
+        fake.calls(),
+        vec![
+            (
+                "placement.unbind".to_string(),
+                json!({ "PLACEMENT": "IM_SIDEBAR" })
+            ),
+            ("placement.get".to_string(), json!({})),
+        ]
+    );
+}
+
+#[test]
+fn bind_sidebar_alone_does_not_finish_an_installation() {
+    let fake = FakeHost::app_page("en", true);
+    fake.on("placement.bind", |_| Ok(json!(true)));
+    assert_eq!(
+        block_on(bind_sidebar(&fake, params(), HANDLER)),
+        Ok(Bound::New)
+    );
+    assert_eq!(fake.install_finished(), 0);
+}
+
+#[test]
+fn the_fake_pages_say_where_they_were_opened() {
+    let install_page = FakeHost::install_page("de", true);
+    assert!(is_install_url(&install_page.page_url()));
+    assert_eq!(handler_url(&install_page.page_url()), FakeHost::APP_URL);
+    assert!(install_page.is_admin());
+    let app = FakeHost::app_page("de", false);
+    assert!(!is_install_url(&app.page_url()));
+    assert!(!app.is_admin());
+}
