@@ -70,6 +70,9 @@ pub struct Shared {
     pub app_dir: PathBuf,
     /// Default handler URL.
     pub app_url: String,
+    /// The app's install URL, framed by the install view while the app is being installed:
+    /// the handler URL with `install=1` (how the widget is registered; docs/install.md).
+    pub install_url: String,
     /// Bound portal address.
     pub portal_addr: SocketAddr,
 }
@@ -109,6 +112,10 @@ pub async fn start(cfg: Config) -> std::io::Result<Running> {
     let ctx: Ctx = Arc::new(Shared {
         world: Mutex::new(state::World::new(&app_url)),
         app_dir: cfg.app_dir.clone(),
+        install_url: format!(
+            "{app_url}{}install=1",
+            if app_url.contains('?') { '&' } else { '?' }
+        ),
         app_url,
         portal_addr: portal,
     });

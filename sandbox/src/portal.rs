@@ -250,8 +250,12 @@ async fn page(State(ctx): State<Ctx>, Query(q): Query<HashMap<String, String>>) 
         .find(|b| b.placement == "IM_SIDEBAR")
         .map(|b| b.handler.clone())
         .unwrap_or_else(|| ctx.app_url.clone());
+    // Like app.layout: the sidebar frames the bound handler, an app being installed its install
+    // URL, and the installed app its handler URL.
     let app_url = q.get("app_url").cloned().unwrap_or(if view == "sidebar" {
         handler
+    } else if install {
+        ctx.install_url.clone()
     } else {
         ctx.app_url.clone()
     });
@@ -392,6 +396,8 @@ struct ChatPatch {
     session_status: Option<i64>,
     session_id: Option<i64>,
     name: Option<String>,
+    /// Open line (`true`) or a plain group chat (`false`): the chat was converted meanwhile.
+    lines: Option<bool>,
 }
 
 async fn patch_chat(State(ctx): State<Ctx>, Path(id): Path<String>, body: Bytes) -> Response {
@@ -440,6 +446,9 @@ async fn patch_chat(State(ctx): State<Ctx>, Path(id): Path<String>, body: Bytes)
     }
     if let Some(v) = p.name {
         c.name = v;
+    }
+    if let Some(v) = p.lines {
+        c.lines = v;
     }
     Json(state::snapshot(&w)).into_response()
 }

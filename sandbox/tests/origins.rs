@@ -129,6 +129,17 @@ async fn the_portal_page_picks_the_placement_from_the_view() {
     assert!(install.contains(r#""install":true"#) && install.contains(r#""first_run":true"#));
     let finished = page("/?view=install&install_finished=Y").await;
     assert!(finished.contains(r#""install":false"#));
+    // The app being installed is framed at its install URL; once installed, at its handler.
+    let app_url = sb.app("/");
+    assert!(
+        install.contains(&format!(r#""app_url":"{app_url}?install=1""#)),
+        "{install}"
+    );
+    assert!(
+        finished.contains(&format!(r#""app_url":"{app_url}""#)),
+        "{finished}"
+    );
+    assert!(app.contains(&format!(r#""app_url":"{app_url}""#)), "{app}");
     let none = page("/?options=").await;
     assert!(none.contains(r#""placement_options":null"#));
     let sidebar = page("/?dialog=chat13&user=2").await;

@@ -358,3 +358,17 @@ async fn method_names_are_case_insensitive_but_parameter_keys_are_not() {
         (400, Value::from("CHAT_ID_EMPTY"))
     );
 }
+
+#[tokio::test]
+async fn a_chat_patched_into_a_group_chat_refuses_pin_with_chat_type() {
+    let sb = start().await;
+    sb.http
+        .patch(sb.portal("/sandbox/chats/11"))
+        .json(&json!({"lines": false}))
+        .send()
+        .await
+        .unwrap();
+    let (status, body) = sb.call(PIN, &[("CHAT_ID", "11"), ("ACTIVATE", "Y")]).await;
+    assert_eq!((status, body["error"].clone()), (400, json!("CHAT_TYPE")));
+    assert_eq!(sb.chat(11).await["pinned"], json!(false));
+}
