@@ -1418,3 +1418,84 @@ async fn an_error_description_with_markup_creates_no_element_and_is_not_shown() 
         w.fake.logs()
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// Regressions found by reading this suite's results.
+// ---------------------------------------------------------------------------------------------
+
+/// Bug: after a failed first read the skeleton stayed up, busy, saying "Loading dialog…".
+#[wasm_bindgen_test]
+async fn a_failed_first_read_shows_no_loading_skeleton_only_the_alert() {
+    let portal = Portal::new();
+    let fake = sidebar(&portal, Locale::En);
+    fake.on(DIALOG_GET, |_| Err(CallError::Timeout));
+    let w = mount(&fake);
+    w.until("an alert is shown", || !w.alert_text().is_empty())
+        .await;
+    w.settle().await;
+    assert!(!w.loading(), "nothing is loading any more");
+    assert!(!w.shows(&Locale::En.text(&Msg::Loading)));
+    assert!(w.button("Try again").is_some());
+}
+
+/// Bug: a write that succeeded but whose re-read failed said "pinned" beside an unpinned switch.
+#[wasm_bindgen_test]
+async fn an_accepted_pin_whose_state_cannot_be_read_back_claims_no_success() {
+    let portal = Portal::new();
+    let fake = sidebar(&portal, Locale::En);
+    let w = open_widget(&fake).await;
+    fake.on(DIALOG_GET, |_| Err(CallError::Timeout));
+    w.click_switch("Pin dialog");
+    w.until("an alert is shown", || !w.alert_text().is_empty())
+        .await;
+    w.settle().await;
+    assert_eq!(
+        w.status_text(),
+        "",
+        "no success claim over a state we could not read"
+    );
+    assert_eq!(
+        w.alert_text(),
+        failed(Locale::En, Action::Load, Problem::NoAnswer)
+    );
+    assert_eq!(w.writes().len(), 1);
+}
+
+/// Bug: a portal without imopenlines.dialog.get was told it lacks the session.mode methods.
+#[wasm_bindgen_test]
+async fn a_portal_without_dialog_get_is_told_which_method_is_missing() {
+    let portal = Portal::new();
+    let fake = sidebar(&portal, Locale::En);
+    fake.on(DIALOG_GET, |_| {
+        Err(rest_error(
+            404,
+            "ERROR_METHOD_NOT_FOUND",
+            "Method not found!",
+        ))
+    });
+    let w = open_widget(&fake).await;
+    let expected = failed(Locale::En, Action::Load, Problem::PortalTooOld);
+    assert!(expected.contains("imopenlines.dialog.get"), "{expected}");
+    assert!(w.shows(&expected), "{}", w.visible_text());
+    assert!(w.switches().is_empty());
+}
+
+/// Bug: "Try again" after a failed pin-all sent focus to a heading that cannot take it.
+#[wasm_bindgen_test]
+async fn try_again_after_a_failed_pin_all_keeps_focus_on_pin_all() {
+    let portal = Portal::new();
+    let fake = sidebar(&portal, Locale::En);
+    let w = open_widget(&fake).await;
+    fake.on(PIN_ALL, |_| Err(rest_error(400, "", "")));
+    w.click("Pin all my dialogs");
+    w.until("the confirmation opens", || w.confirmation().is_some())
+        .await;
+    w.click("Confirm");
+    w.until("an alert is shown", || !w.alert_text().is_empty())
+        .await;
+    w.settle().await;
+    w.click("Try again");
+    w.settle().await;
+    let focus = focused().expect("something has focus");
+    assert_eq!(text_of(&focus), "Pin all my dialogs");
+}

@@ -6,6 +6,11 @@ use leptos::prelude::*;
 use crate::domain::command::Command;
 use crate::i18n::{Locale, Msg};
 
+/// Element id of the "Pin all my dialogs" button.
+pub const PIN_ALL_ID: &str = "olm-pin-all";
+/// Element id of the "Unpin all my dialogs" button.
+pub const UNPIN_ALL_ID: &str = "olm-unpin-all";
+
 /// What a finished pin-all / unpin-all reports: how many dialogs changed (`ids` are the
 /// session ids the portal returned).
 pub fn sessions_changed(command: Command, ids: &[u64]) -> Msg {
@@ -76,6 +81,7 @@ pub fn BulkActions(
                 <button
                     type="button"
                     class="olm-btn"
+                    id=PIN_ALL_ID
                     node_ref=pin_all
                     aria-busy=busy_attr
                     on:click=move |_| open(Command::PinAll)
@@ -85,6 +91,7 @@ pub fn BulkActions(
                 <button
                     type="button"
                     class="olm-btn"
+                    id=UNPIN_ALL_ID
                     node_ref=unpin_all
                     aria-busy=busy_attr
                     on:click=move |_| open(Command::UnpinAll)

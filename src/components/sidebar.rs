@@ -8,7 +8,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::bulk::{sessions_changed, BulkActions};
+use super::bulk::{sessions_changed, BulkActions, PIN_ALL_ID, UNPIN_ALL_ID};
 use super::regions::{Alert, Regions, Retry};
 use super::{Notice, Skeleton, Switch};
 use crate::app::HostHandle;
@@ -111,7 +111,11 @@ impl Widget {
                         self.phase.set(Phase::Cannot(Msg::NoDialogAccess))
                     }
                     Problem::NotOpenLine => self.phase.set(Phase::Cannot(Msg::NotOpenLine)),
-                    Problem::PortalTooOld => self.phase.set(Phase::Cannot(Msg::PortalTooOld)),
+                    // The read method itself is missing: say which one (not session.mode.*).
+                    Problem::PortalTooOld => self.phase.set(Phase::Cannot(Msg::Failed {
+                        action: Action::Load,
+                        problem,
+                    })),
                     Problem::NoHost => self.phase.set(Phase::Cannot(Msg::NoHost)),
                     _ => {
                         if first {
@@ -179,6 +183,9 @@ impl Widget {
                 Ok(Outcome::Done) if now == Some(false) => {
                     self.regions.alert.set(Some(failed(Problem::Unknown, true)));
                 }
+                // Accepted, but the state could not be read back: the alert already says so,
+                // and "pinned" next to a switch still showing the old state would contradict it.
+                Ok(Outcome::Done) if !fresh => {}
                 Ok(Outcome::Done) => {
                     self.regions.status.set(self.text(match command {
                         Command::Pin(_) => Msg::DialogPinned,
@@ -205,7 +212,8 @@ impl Widget {
                 dom::focus(match command {
                     Command::Pin(_) | Command::Unpin(_) => PIN_ID,
                     Command::WhisperOn(_) | Command::WhisperOff(_) => WHISPER_ID,
-                    Command::PinAll | Command::UnpinAll => "olm-bulk-title",
+                    Command::PinAll => PIN_ALL_ID,
+                    Command::UnpinAll => UNPIN_ALL_ID,
                 });
                 self.run(command);
             }
@@ -333,9 +341,9 @@ pub fn Sidebar(
     // Only phase changes rebuild the DOM; state updates flow into the same switches, so focus
     // stays where the operator left it.
     move || match w.phase.get() {
-        Phase::Loading | Phase::Unreadable => {
-            view! { <Skeleton label=Some(w.text(Msg::Loading)) /> }.into_any()
-        }
+        Phase::Loading => view! { <Skeleton label=Some(w.text(Msg::Loading)) /> }.into_any(),
+        // Nothing is loading any more: the alert says why and offers "Try again".
+        Phase::Unreadable => ().into_any(),
         Phase::Ready => controls().into_any(),
         Phase::Cannot(msg) => view! { <Notice text=w.text(msg) /> }.into_any(),
     }
