@@ -686,6 +686,12 @@ async fn while_a_pin_is_in_flight_the_switch_is_busy_and_ignores_clicks() {
         Some("false"),
         "stays on the portal's last known state while in flight"
     );
+    let saving = Locale::En.text(&Msg::Saving);
+    assert_eq!(
+        text_of(&w.one("#olm-pin-hint")),
+        saving,
+        "the wait is visible in words"
+    );
     w.click_switch("Pin dialog");
     w.settle().await;
     assert_eq!(w.writes().len(), 1, "the second click sent nothing");
@@ -697,6 +703,7 @@ async fn while_a_pin_is_in_flight_the_switch_is_busy_and_ignores_clicks() {
     .await;
     w.settle().await;
     assert_eq!(w.checked("Pin dialog").as_deref(), Some("true"));
+    assert_ne!(text_of(&w.one("#olm-pin-hint")), saving);
     assert_eq!(w.writes(), vec![(PIN.to_owned(), pin_params("Y"))]);
 }
 

@@ -30,6 +30,8 @@ pub fn Switch(
     /// What the state means (shown under the switch when it is usable).
     #[prop(into)]
     hint: Signal<String>,
+    /// Shown instead of the hint while busy ("Saving…"), so the wait is visible in words.
+    saving: String,
     /// Called on activation (click, Space, Enter) when usable and not busy.
     on_toggle: Callback<()>,
 ) -> impl IntoView {
@@ -57,7 +59,13 @@ pub fn Switch(
                 <span class="olm-switch__label">{label}</span>
             </button>
             <p class="olm-hint" id=hint_id>
-                {move || blocked.get().unwrap_or_else(|| hint.get())}
+                {move || {
+                    if busy.get() {
+                        saving.clone()
+                    } else {
+                        blocked.get().unwrap_or_else(|| hint.get())
+                    }
+                }}
             </p>
         </div>
     }
