@@ -1,0 +1,169 @@
+// Page object: the sandbox portal's open-line chat page with the widget in its sidebar frame,
+// plus the sandbox's scenario API and call log (what the portal actually received).
+import { expect, type APIRequestContext, type Frame, type FrameLocator, type Locator, type Page } from '@playwright/test';
+import { TEXTS, type Lang, type Texts } from '../texts';
+
+const PORTAL = 'http://127.0.0.1:18090';
+
+/** The session-mode writes the widget can send. */
+export const PIN = 'imopenlines.session.mode.pin';
+export const SILENT = 'imopenlines.session.mode.silent';
+export const PIN_ALL = 'imopenlines.session.mode.pinAll';
+export const UNPIN_ALL = 'imopenlines.session.mode.unpinAll';
+
+/** One entry of `GET /sandbox/calls`. */
+export interface Call {
+  seq: number;
+  kind: 'rest' | 'frame';
+  method: string;
+  params: any;
+  status: number;
+  response: any;
+  at_ms: number;
+}
+
+/** One chat of `GET /sandbox/state`. */
+export interface SandboxChat {
+  id: number;
+  dialog_id: string;
+  name: string;
+  pinned: boolean;
+  whisper: boolean;
+  entity_data_3: string;
+  owner: number;
+  operator: number;
+  session_id: number;
+  session_status: number;
+  messages: { system: boolean; code: string | null; text: string }[];
+}
+
+export interface OpenOptions {
+  /** Sidebar width in px (the portal's default is 320). */
+  width?: number;
+  /** `sidebar` (IM_SIDEBAR), `app` (DEFAULT) or `install`. */
+  view?: 'sidebar' | 'app' | 'install';
+  /** Raw PLACEMENT_OPTIONS JSON; `''` = no options at all. */
+  options?: string;
+  /** Wait for the switches (default true). */
+  ready?: boolean;
+}
+
+export class PortalPage {
+  /** The widget's frame inside the portal page. */
+  readonly frame: FrameLocator;
+  /** The texts of the language the page was opened with (English for unknown ones). */
+  t: Texts = TEXTS.en;
+
+  constructor(
+    readonly page: Page,
+    readonly request: APIRequestContext,
+  ) {
+    this.frame = page.frameLocator('#app-frame');
+  }
+
+  /** Opens the chat page for `dialog` with the portal language `lang`. */
+  async open(dialog = 'chat11', lang = 'en', opts: OpenOptions = {}) {
+    const q = new URLSearchParams({ dialog, lang });
+    if (opts.width) q.set('width', String(opts.width));
+    if (opts.view) q.set('view', opts.view);
+    if (opts.options !== undefined) q.set('options', opts.options);
+    this.t = TEXTS[lang as Lang] ?? TEXTS.en;
+    await this.page.goto(`/?${q}`);
+    if (opts.ready ?? true) {
+      await expect(this.pinSwitch).toBeVisible();
+      await expect(this.whisperSwitch).toBeVisible();
+    }
+  }
+
+  // ------------------------------------------------------------ the widget, by role and name
+  get heading(): Locator {
+    return this.frame.getByRole('heading', { level: 1 });
+  }
+  get pinSwitch(): Locator {
+    return this.frame.getByRole('switch', { name: this.t.pin, exact: true });
+  }
+  get whisperSwitch(): Locator {
+    return this.frame.getByRole('switch', { name: this.t.whisper, exact: true });
+  }
+  get pinAllButton(): Locator {
+    return this.button(this.t.pinAll);
+  }
+  get unpinAllButton(): Locator {
+    return this.button(this.t.unpinAll);
+  }
+  get confirmButton(): Locator {
+    return this.button(this.t.confirm);
+  }
+  get cancelButton(): Locator {
+    return this.button(this.t.cancel);
+  }
+  get tryAgainButton(): Locator {
+    return this.alert.getByRole('button', { name: this.t.tryAgain, exact: true });
+  }
+  /** The confirmation, a group named by its question. */
+  confirmation(question: string): Locator {
+    return this.frame.getByRole('group', { name: question, exact: true });
+  }
+  get alert(): Locator {
+    return this.frame.getByRole('alert');
+  }
+  get status(): Locator {
+    return this.frame.getByRole('status');
+  }
+  /** The widget's one-message notice where it cannot work (no controls). */
+  get notice(): Locator {
+    return this.frame.locator('main p.olm-notice');
+  }
+  button(name: string): Locator {
+    return this.frame.getByRole('button', { name, exact: true });
+  }
+  /** The `<iframe>` element on the portal page. */
+  get frameElement(): Locator {
+    return this.page.locator('#app-frame');
+  }
+  /** The frame as a `Frame` (for evaluate). */
+  async widgetFrame(): Promise<Frame> {
+    const handle = await this.frameElement.elementHandle();
+    const frame = await handle!.contentFrame();
+    return frame!;
+  }
+
+  /** Switch `s` shows `on` and is not busy. */
+  async expectSwitch(s: Locator, on: boolean) {
+    await expect(s).toHaveAttribute('aria-checked', on ? 'true' : 'false');
+    await expect(s).not.toHaveAttribute('aria-busy', 'true');
+  }
+
+  // ------------------------------------------------------------ the sandbox
+  /** REST calls the portal received, optionally only `method`'s. */
+  async calls(method?: string): Promise<Call[]> {
+    const all: Call[] = await (await this.request.get(`${PORTAL}/sandbox/calls`)).json();
+    return all.filter((c) => c.kind === 'rest' && (method === undefined || c.method === method));
+  }
+  /** Frame-protocol messages the portal received. */
+  async frameCalls(command?: string): Promise<Call[]> {
+    const all: Call[] = await (await this.request.get(`${PORTAL}/sandbox/calls`)).json();
+    return all.filter((c) => c.kind === 'frame' && (command === undefined || c.method === command));
+  }
+  /** Every `imopenlines.session.mode.*` write, in order. */
+  async writes(): Promise<Call[]> {
+    return (await this.calls()).filter((c) => c.method.startsWith('imopenlines.session.mode.'));
+  }
+  async clearCalls() {
+    await this.request.delete(`${PORTAL}/sandbox/calls`);
+  }
+  async chat(id: number): Promise<SandboxChat> {
+    const state = await (await this.request.get(`${PORTAL}/sandbox/state`)).json();
+    return state.chats.find((c: SandboxChat) => c.id === id);
+  }
+  /** `POST /sandbox/scenario` (latency, faults, expired tokens, portal too old…). */
+  async scenario(body: object) {
+    const res = await this.request.post(`${PORTAL}/sandbox/scenario`, { data: body });
+    expect(res.ok(), `scenario ${JSON.stringify(body)}`).toBe(true);
+  }
+  /** Someone else changed the chat (`PATCH /sandbox/chats/<id>`). */
+  async patchChat(id: number, body: object) {
+    const res = await this.request.patch(`${PORTAL}/sandbox/chats/${id}`, { data: body });
+    expect(res.ok(), `patch chat${id} ${JSON.stringify(body)}`).toBe(true);
+  }
+}
