@@ -17,7 +17,7 @@ for port in $WP $WA $RP $RA; do
 done
 
 echo "==> trunk build --release"
-trunk build --release
+OLM_PORTAL_ORIGIN="http://127.0.0.1:$WP" trunk build --release
 echo "==> cargo build -p sandbox"
 cargo build -q -p sandbox
 

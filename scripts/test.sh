@@ -8,6 +8,10 @@ bash scripts/setup.sh
 . scripts/env.sh
 
 step() { printf '\n==> %s\n' "$*"; }
+# Every runner's output also goes to a log, so the last line can total what ran.
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+run() { "$@" 2>&1 | tee -a "$log"; }
 
 step "format"
 cargo fmt --all --check
@@ -24,17 +28,24 @@ step "clippy (wasm32)"
 cargo clippy --target wasm32-unknown-unknown --all-targets --quiet -- -D warnings
 
 step "native tests (widget logic and sandbox portal)"
-cargo test --workspace --quiet
+run cargo test --workspace --quiet
 
 step "browser tests (wasm-bindgen-test in headless Chromium)"
-cargo test --target wasm32-unknown-unknown --test 'browser_*'
+run cargo test --target wasm32-unknown-unknown --test 'browser_*'
 
 step "release build"
-trunk build --release
+# The CSP names the portal REST origin: here the sandbox the e2e tests start (playwright.config.ts).
+OLM_PORTAL_ORIGIN=http://127.0.0.1:18090 trunk build --release
 cargo build -p sandbox --quiet
 
 step "end-to-end (release build in the sandbox portal, headless Chromium)"
-npx playwright test
+run npx playwright test
 
 step "shipped size"
 bash scripts/size.sh
+
+# Reached only when every step passed (set -e): the total of what the runners executed.
+cargo_passed=$(grep -Eo 'test result: ok\. [0-9]+ passed' "$log" | awk '{n += $4} END {print n + 0}')
+e2e_passed=$(grep -Eo '^ *[0-9]+ passed \(' "$log" | awk '{n += $1} END {print n + 0}')
+echo
+echo "tests: $((cargo_passed + e2e_passed)) passed, 0 failed"
