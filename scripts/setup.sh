@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14          # 0.22 needs rustc 1.96.1, which this toolchain is not
 WASM_BINDGEN_VERSION=0.2.130   # must equal the wasm-bindgen crate (Cargo.toml pins it with =)
-export PATH="$HOME/.cargo/bin:$PATH"
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 
 say() { printf '==> %s\n' "$*"; }
 
