@@ -1445,6 +1445,50 @@ async fn a_failed_first_read_shows_no_loading_skeleton_only_the_alert() {
     assert!(w.button("Try again").is_some());
 }
 
+/// Bug (fault matrix F06): a pin without an answer was announced only after the re-read, so
+/// when the re-read hung too (expired token, the portal never answering the refresh) the
+/// operator heard nothing for two deadlines (30 s). Now the alert comes at the write's deadline;
+/// "Try again" with the re-read's result.
+#[wasm_bindgen_test]
+async fn a_pin_without_an_answer_is_announced_at_its_deadline_before_the_re_read_returns() {
+    let portal = Portal::new();
+    let fake = sidebar(&portal, Locale::En);
+    fake.on(PIN, |_| Err(CallError::Timeout));
+    let w = open_widget(&fake).await;
+    fake.clear_requests();
+    fake.hold();
+    w.click_switch("Pin dialog");
+    w.until("the pin is sent", || fake.held() == 1).await;
+    assert!(fake.release(), "the pin's deadline passes");
+    w.until("the re-read is sent", || fake.held() == 1).await;
+    w.settle().await;
+    // The re-read is still out: the alert is up already, without a "Try again" for now.
+    assert_eq!(
+        w.alert_text(),
+        failed(Locale::En, Action::Pin, Problem::NoAnswer)
+    );
+    assert!(w.button("Try again").is_none());
+    assert_eq!(
+        aria(&w.switch("Pin dialog"), "aria-busy").as_deref(),
+        Some("true"),
+        "busy until the state is read again"
+    );
+
+    fake.release_all();
+    w.until("the pin switch is no longer busy", || {
+        aria(&w.switch("Pin dialog"), "aria-busy").is_none()
+    })
+    .await;
+    w.settle().await;
+    assert_eq!(
+        w.alert_text(),
+        failed(Locale::En, Action::Pin, Problem::NoAnswer)
+    );
+    assert!(w.button("Try again").is_some());
+    assert_eq!(w.checked("Pin dialog").as_deref(), Some("false"));
+    assert_eq!(w.writes(), vec![(PIN.to_owned(), pin_params("Y"))]);
+}
+
 /// Bug: a write that succeeded but whose re-read failed said "pinned" beside an unpinned switch.
 #[wasm_bindgen_test]
 async fn an_accepted_pin_whose_state_cannot_be_read_back_claims_no_success() {

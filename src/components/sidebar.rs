@@ -15,7 +15,7 @@ use crate::app::HostHandle;
 use crate::controller::{self, reached, Outcome, Snapshot};
 use crate::domain::command::{Action, Command};
 use crate::domain::dialog::ChatId;
-use crate::domain::error::{classify, log_line, Problem};
+use crate::domain::error::{classify, log_line, CallError, Problem};
 use crate::domain::state::DialogKind;
 use crate::host::dom;
 use crate::i18n::{Locale, Msg};
@@ -162,6 +162,19 @@ impl Widget {
                     self.show(Phase::Cannot(Msg::PortalTooOld));
                     busy.set(false);
                     return;
+                }
+                // No answer by the deadline: say so now. The re-read below can wait out a
+                // deadline of its own when the same cause holds it (a token refresh the portal
+                // never answers), and the operator must not wait twice to hear it. "Try again"
+                // comes with the re-read's result (it may show the change took).
+                if *err == CallError::Timeout {
+                    self.regions.alert.set(Some(Alert {
+                        text: self.text(Msg::Failed {
+                            action: command.action(),
+                            problem: Problem::NoAnswer,
+                        }),
+                        retry: None,
+                    }));
                 }
             }
             let fresh = self.reload().await;
