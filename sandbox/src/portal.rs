@@ -278,6 +278,9 @@ async fn page(State(ctx): State<Ctx>, Query(q): Query<HashMap<String, String>>) 
         "install_finished": install_finished,
         "sidebar_visible": w.sidebar_visible(),
         "installed": w.installed,
+        // `init=silent`: the page never answers `getInitData` (a portal that hangs while the
+        // app starts), for the widget's init deadline.
+        "init_silent": q.get("init").is_some_and(|v| v == "silent"),
     });
     drop(w);
     // `<` escaped so no chat name or option can close the script element.

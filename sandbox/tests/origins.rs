@@ -144,5 +144,11 @@ async fn the_portal_page_picks_the_placement_from_the_view() {
     assert!(none.contains(r#""placement_options":null"#));
     let sidebar = page("/?dialog=chat13&user=2").await;
     assert!(sidebar.contains(r#""placement_options":"{\"dialogId\":\"chat13\"}""#));
+    // `init=silent` (only that value) makes the page ignore `getInitData`.
+    assert!(sidebar.contains(r#""init_silent":false"#), "{sidebar}");
+    assert!(page("/?init=silent")
+        .await
+        .contains(r#""init_silent":true"#));
+    assert!(page("/?init=loud").await.contains(r#""init_silent":false"#));
     assert_eq!(sb.state().await["current_user"], 2);
 }

@@ -90,6 +90,8 @@
   }
   var handlers = {
     getInitData: function (args, reply) {
+      // `?init=silent`: a portal that never answers while the app starts (the app's deadline).
+      if (cfg.init_silent) { return; }
       reply({
         LANG: cfg.lang, DOMAIN: location.host, PROTOCOL: 0, PATH: '/rest',
         AUTH_ID: cfg.auth.AUTH_ID, AUTH_EXPIRES: Math.max(0, Math.round((authExpiresAt - Date.now()) / 1000)),
