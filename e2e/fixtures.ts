@@ -28,6 +28,8 @@ export interface Noise {
   allow(pattern: RegExp, reason: string): void;
   /** Everything seen so far (errors, warnings, page errors). */
   entries(): NoiseEntry[];
+  /** Console errors and page errors seen so far that no `allow` covers (what fails the test). */
+  unexpected(): NoiseEntry[];
 }
 
 type Fixtures = {
@@ -63,17 +65,17 @@ export const test = base.extend<Fixtures>({
       context.on('weberror', (e) => {
         seen.push({ kind: 'pageerror', text: e.error().message, url: e.page()?.url() ?? '' });
       });
+      const unexpected = () =>
+        seen.filter((e) => e.kind !== 'console.warning' && !allowed.some((a) => a.pattern.test(e.text)));
       await use({
         allow(pattern, reason) {
           if (!reason.trim()) throw new Error('noise.allow needs a reason');
           allowed.push({ pattern, reason });
         },
         entries: () => [...seen],
+        unexpected,
       });
-      const unexpected = seen.filter(
-        (e) => e.kind !== 'console.warning' && !allowed.some((a) => a.pattern.test(e.text)),
-      );
-      expect(unexpected, 'console errors and page errors nobody expected').toEqual([]);
+      expect(unexpected(), 'console errors and page errors nobody expected').toEqual([]);
     },
     { auto: true },
   ],

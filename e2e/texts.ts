@@ -123,6 +123,7 @@ export const EN = {
   otherOperator: 'This dialog is handled by another operator',
   noSession: 'This dialog has no active session',
   noHost: 'Bitrix24 is not around this page. Open the widget from an open-line chat in your portal.',
+  initTimeout: 'Bitrix24 did not answer while the widget was starting. Reload the page.',
   missingOptions:
     'Bitrix24 did not tell the widget which chat is open. Reopen the chat and open the widget from its sidebar.',
   privateChat: 'This is a private chat. Pin and whisper mode work only in open-line chats.',

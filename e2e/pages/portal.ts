@@ -107,6 +107,10 @@ export class PortalPage {
   get alert(): Locator {
     return this.frame.getByRole('alert');
   }
+  /** The alert's message alone (without its "Try again" button), for exact comparisons. */
+  get alertMessage(): Locator {
+    return this.alert.locator('p');
+  }
   get status(): Locator {
     return this.frame.getByRole('status');
   }
@@ -161,6 +165,26 @@ export class PortalPage {
     const res = await this.request.post(`${PORTAL}/sandbox/scenario`, { data: body });
     expect(res.ok(), `scenario ${JSON.stringify(body)}`).toBe(true);
   }
+  /** `GET /sandbox/state` as it is. */
+  async state(): Promise<any> {
+    return (await this.request.get(`${PORTAL}/sandbox/state`)).json();
+  }
+
+  /**
+   * The operator leaves the chat and comes back: inside the widget's frame `visibilityState`
+   * becomes `hidden`, then `visible`, each with its `visibilitychange` event (what the browser
+   * does when the tab or the sidebar is hidden and shown again).
+   */
+  async hideAndShowFrame() {
+    const frame = await this.widgetFrame();
+    await frame.evaluate(() => {
+      for (const value of ['hidden', 'visible']) {
+        Object.defineProperty(document, 'visibilityState', { value, configurable: true });
+        document.dispatchEvent(new Event('visibilitychange'));
+      }
+    });
+  }
+
   /** Someone else changed the chat (`PATCH /sandbox/chats/<id>`). */
   async patchChat(id: number, body: object) {
     const res = await this.request.patch(`${PORTAL}/sandbox/chats/${id}`, { data: body });
