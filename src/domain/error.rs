@@ -198,12 +198,13 @@ pub fn outcome_unknown(err: &CallError) -> bool {
 /// Carries the raw code and description for support. It cannot contain an auth token:
 /// [`CallError`] never carries one. Cut to 500 characters, on one line.
 pub fn log_line(action: Action, err: &CallError) -> String {
-    let line = format!(
-        "openline-modes: {} failed: {} [{:?}]",
-        action.name(),
-        err,
-        classify(err)
-    );
+    console_line(action.name(), err, &classify(err))
+}
+
+/// `openline-modes: <what> failed: <err> [<kind>]` with control characters blanked (one line)
+/// and cut to 500 characters: the one format of every failure the widget logs.
+pub(crate) fn console_line(what: &str, err: &CallError, kind: &dyn std::fmt::Debug) -> String {
+    let line = format!("openline-modes: {what} failed: {err} [{kind:?}]");
     let line: String = line
         .chars()
         .map(|c| if c.is_control() { ' ' } else { c })

@@ -336,18 +336,5 @@ impl PlacementChange {
 /// One console line for a failed placement call, like [`super::error::log_line`]:
 /// `openline-modes: install failed: REST error "ACCESS_DENIED" (403): Access denied! [NotAdmin]`.
 pub fn bind_log_line(change: PlacementChange, err: &CallError) -> String {
-    let line = format!(
-        "openline-modes: {} failed: {} [{:?}]",
-        change.name(),
-        err,
-        classify_bind(err)
-    );
-    let line: String = line
-        .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect();
-    match line.char_indices().nth(500) {
-        Some((cut, _)) => format!("{}…", &line[..cut]),
-        None => line,
-    }
+    super::error::console_line(change.name(), err, &classify_bind(err))
 }
