@@ -12,7 +12,7 @@ test('pin all, confirmed: one pinAll, "4 dialogs pinned", the open dialog shows 
   await expect(portal.confirmButton).toBeFocused();
   expect(await portal.writes()).toEqual([]); // asking is not doing
 
-  await portal.confirmButton.click();
+  await portal.confirm();
 
   await expect(portal.status).toHaveText('4 dialogs pinned');
   await expect(question).toBeHidden();
@@ -30,7 +30,7 @@ test('pin all, cancelled: nothing is sent and the question closes', async ({ por
   await portal.clearCalls();
   await portal.pinAllButton.click();
   await expect(portal.confirmation(portal.t.confirmPinAll)).toBeVisible();
-  await portal.cancelButton.click();
+  await portal.cancel();
   await expect(portal.confirmation(portal.t.confirmPinAll)).toBeHidden();
   await expect(portal.pinAllButton).toBeFocused();
   await expect(portal.status).toHaveText('');
@@ -47,7 +47,7 @@ test('unpin all, confirmed: one unpinAll, "1 dialog unpinned", the open dialog s
   await portal.clearCalls();
   await portal.unpinAllButton.click();
   await expect(portal.confirmation(portal.t.confirmUnpinAll)).toBeVisible();
-  await portal.confirmButton.click();
+  await portal.confirm();
   await expect(portal.status).toHaveText('1 dialog unpinned');
   await portal.expectSwitch(portal.pinSwitch, false);
   const writes = await portal.writes();
@@ -61,7 +61,7 @@ test('unpin all, cancelled: nothing is sent, the dialog stays pinned', async ({ 
   await portal.clearCalls();
   await portal.unpinAllButton.click();
   await expect(portal.confirmation(portal.t.confirmUnpinAll)).toBeVisible();
-  await portal.cancelButton.click();
+  await portal.cancel();
   await expect(portal.confirmation(portal.t.confirmUnpinAll)).toBeHidden();
   await expect(portal.unpinAllButton).toBeFocused();
   await portal.expectSwitch(portal.pinSwitch, true);
@@ -75,7 +75,7 @@ test('unpin all with nothing pinned: "No pinned dialogs to unpin"', async ({ por
   await portal.patchChat(12, { pinned: false });
   await portal.open('chat11');
   await portal.unpinAllButton.click();
-  await portal.confirmButton.click();
+  await portal.confirm();
   await expect(portal.status).toHaveText('No pinned dialogs to unpin');
   expect((await portal.writes()).map((w) => w.response.result)).toEqual([[]]);
 });
@@ -87,26 +87,26 @@ test('ru: counts with Russian plurals (one, few, many)', async ({ portal }) => {
   // one
   await portal.unpinAllButton.click();
   await expect(portal.confirmation(portal.t.confirmUnpinAll)).toBeVisible();
-  await portal.confirmButton.click();
+  await portal.confirm();
   await expect(portal.status).toHaveText('Откреплён 1 диалог');
   await portal.expectSwitch(portal.pinSwitch, false);
 
   // many: 1101, 1201, 1301, 1801, 1901
   await portal.pinAllButton.click();
   await expect(portal.confirmation(portal.t.confirmPinAll)).toBeVisible();
-  await portal.confirmButton.click();
+  await portal.confirm();
   await expect(portal.status).toHaveText('Закреплено 5 диалогов');
   await portal.expectSwitch(portal.pinSwitch, true);
 
   await portal.unpinAllButton.click();
-  await portal.confirmButton.click();
+  await portal.confirm();
   await expect(portal.status).toHaveText('Откреплено 5 диалогов');
 
   // few: someone else took two of them away
   await portal.patchChat(18, { operator: 2 });
   await portal.patchChat(19, { operator: 2 });
   await portal.pinAllButton.click();
-  await portal.confirmButton.click();
+  await portal.confirm();
   await expect(portal.status).toHaveText('Закреплено 3 диалога');
 
   expect((await portal.writes()).map((w) => w.method)).toEqual([UNPIN_ALL, PIN_ALL, UNPIN_ALL, PIN_ALL]);

@@ -275,7 +275,7 @@ async function pinNoAnswerThenTryAgain(portal: PortalPage, mode: '503' | '500') 
   expect(chat.pinned).toBe(false);
   expect(await writes(portal)).toEqual([[PIN, 'Y', Number(mode)]]); // once, never repeated on its own
 
-  await portal.tryAgainButton.click();
+  await portal.tryAgain();
   await expect(portal.status).toHaveText(portal.t.pinned);
   await expect(portal.alert).toHaveText('');
   expect(await writes(portal)).toEqual([
@@ -316,7 +316,7 @@ test('F09 dropped connection: "not confirmed" by the deadline, one write; Try ag
   // Sent once, never repeated by the widget (nor by the browser on a fresh connection).
   expect(await writes(portal)).toEqual([[SILENT, 'Y', 0]]);
 
-  await portal.tryAgainButton.click();
+  await portal.tryAgain();
   await expect(portal.status).toHaveText(portal.t.whisperOn);
   expect(await writes(portal)).toEqual([
     [SILENT, 'Y', 0],
@@ -532,7 +532,7 @@ test('F16 no secrets in logs: no console message carries a token; the call log s
   await expect(portal.alertMessage).toHaveText(EN.notOperator);
   // … a pin (the session is back; the operator clicks Try again) …
   await portal.patchChat(11, { operator: 1 });
-  await portal.tryAgainButton.click();
+  await portal.tryAgain();
   await expect(portal.status).toHaveText(portal.t.pinned);
   // … and an unpin through an expired token, refreshed by the library.
   await portal.scenario({ expire_token: true });

@@ -32,7 +32,7 @@ test('3 s latency on pin all: busy buttons ignore clicks, one pinAll is sent', a
   await portal.scenario({ latency_ms: 3000 });
   await portal.clearCalls();
   await portal.pinAllButton.click();
-  await portal.confirmButton.click();
+  await portal.confirm();
   await expect(portal.pinAllButton).toHaveAttribute('aria-busy', 'true');
   await portal.pinAllButton.click(); // a busy bulk button does not even ask again
   await expect(portal.confirmButton).toHaveCount(0);

@@ -3,25 +3,13 @@
 import { test, expect } from './fixtures';
 import type { PortalPage } from './pages/portal';
 
-/** The widget's content height, as the widget measures it (`#olm-root`, rounded up). */
-async function contentHeight(portal: PortalPage): Promise<number> {
-  const frame = await portal.widgetFrame();
-  return frame.evaluate(() => Math.ceil(document.getElementById('olm-root')!.getBoundingClientRect().height));
-}
-
 async function frameHeight(portal: PortalPage): Promise<number> {
   return Math.round((await portal.frameElement.boundingBox())!.height);
 }
 
-async function expectFrameFitsContent(portal: PortalPage) {
-  await expect
-    .poll(async () => (await frameHeight(portal)) - (await contentHeight(portal)), { message: 'frame height − content height' })
-    .toBe(0);
-}
-
 test('the frame height follows the content via resizeWindow, growing and shrinking', async ({ portal }) => {
   await portal.open('chat11');
-  await expectFrameFitsContent(portal);
+  await portal.frameSettled();
   const closed = await frameHeight(portal);
   // The portal set it on the widget's request (not by itself).
   const resizes = await portal.frameCalls('resizeWindow');
@@ -29,13 +17,13 @@ test('the frame height follows the content via resizeWindow, growing and shrinki
 
   await portal.pinAllButton.click(); // the confirmation adds a block
   await expect(portal.confirmation(portal.t.confirmPinAll)).toBeVisible();
-  await expectFrameFitsContent(portal);
+  await portal.frameSettled();
   const open = await frameHeight(portal);
   expect(open).toBeGreaterThan(closed);
 
-  await portal.cancelButton.click();
+  await portal.cancel();
   await expect(portal.confirmation(portal.t.confirmPinAll)).toBeHidden();
-  await expectFrameFitsContent(portal);
+  await portal.frameSettled();
   expect(await frameHeight(portal)).toBe(closed);
 
   // Nothing inside the frame scrolls: everything is visible in the portal page.
@@ -72,7 +60,7 @@ for (const width of [280, 400]) {
     await expect(portal.confirmation(portal.t.confirmUnpinAll)).toBeVisible();
     await expect(portal.confirmButton).toBeInViewport();
     await expect(portal.cancelButton).toBeInViewport();
-    await portal.confirmButton.click();
+    await portal.confirm();
     await expect(portal.status).toHaveText('2 dialogs unpinned');
   });
 }

@@ -29,7 +29,7 @@ for (const c of cases) {
     await portal.pinAllButton.click();
     await expect(portal.confirmation(t.confirmPinAll)).toBeVisible();
     await expect(portal.confirmButton).toBeVisible();
-    await portal.cancelButton.click();
+    await portal.cancel();
     await expect(portal.confirmation(t.confirmPinAll)).toBeHidden();
 
     await portal.pinSwitch.click();

@@ -107,7 +107,7 @@ test('closed session on load (chat17): both switches blocked, clicks send nothin
   }
   // Barrier: a bulk write that completes proves stray switch writes would be logged by now.
   await portal.unpinAllButton.click();
-  await portal.confirmButton.click();
+  await portal.confirm();
   await expect(portal.status).toHaveText('1 dialog unpinned');
   expect((await portal.writes()).map((w) => w.method)).toEqual(['imopenlines.session.mode.unpinAll']);
 });

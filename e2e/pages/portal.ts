@@ -97,6 +97,40 @@ export class PortalPage {
   get cancelButton(): Locator {
     return this.button(this.t.cancel);
   }
+  /**
+   * Waits until the frame is exactly as tall as the widget's content. The widget asks the portal
+   * to resize the frame 50 ms after its content changes; a click sent while the frame is being
+   * resized can land on stale coordinates (seen once in CI: a "Cancel" that hit nothing).
+   */
+  async frameSettled() {
+    const frame = await this.widgetFrame();
+    await expect
+      .poll(
+        async () => {
+          const content = await frame.evaluate(() =>
+            Math.ceil(document.getElementById('olm-root')!.getBoundingClientRect().height),
+          );
+          return Math.round((await this.frameElement.boundingBox())!.height) - content;
+        },
+        { message: 'frame height − content height' },
+      )
+      .toBe(0);
+  }
+  /** Presses "Confirm" in the open confirmation, once the frame has its new height. */
+  async confirm() {
+    await this.frameSettled();
+    await this.confirmButton.click();
+  }
+  /** Presses "Cancel" in the open confirmation, once the frame has its new height. */
+  async cancel() {
+    await this.frameSettled();
+    await this.cancelButton.click();
+  }
+  /** Presses "Try again" in the alert, once the frame has its new height. */
+  async tryAgain() {
+    await this.frameSettled();
+    await this.tryAgainButton.click();
+  }
   get tryAgainButton(): Locator {
     return this.alert.getByRole('button', { name: this.t.tryAgain, exact: true });
   }
