@@ -57,7 +57,9 @@ pub(super) fn text(msg: &Msg) -> String {
                 format!("{n} Dialoge gelöst")
             }
         },
-        Msg::Failed { action, problem } => failed(*action, *problem),
+        Msg::Failed { action, problem } => {
+            super::failure(what, unconfirmed, why, *action, *problem)
+        }
         Msg::NoHost => NO_HOST.into(),
         Msg::Placement(
             PlacementProblem::MissingOptions
@@ -109,27 +111,6 @@ const NO_HOST: &str = "Bitrix24 ist auf dieser Seite nicht vorhanden. Öffnen Si
 const PORTAL_TOO_OLD: &str = "Dieses Portal hat die Methoden zum Anheften und für den \
      Flüstermodus noch nicht (imopenlines.session.mode.*). Bitten Sie Ihren Administrator, \
      Bitrix24 zu aktualisieren.";
-
-fn failed(action: Action, problem: Problem) -> String {
-    let head = match problem {
-        // The write may have happened: do not call it a failure.
-        Problem::NoAnswer => unconfirmed(action),
-        Problem::NotOperator
-        | Problem::NoAccess
-        | Problem::NotOpenLine
-        | Problem::ChatNotFound
-        | Problem::AuthLost
-        | Problem::MissingScope
-        | Problem::PlanRestricted
-        | Problem::PortalTooOld
-        | Problem::ServerModule
-        | Problem::RateLimited
-        | Problem::TimeLimited
-        | Problem::NoHost
-        | Problem::Unknown => what(action),
-    };
-    format!("{head} {}", why(action, problem))
-}
 
 fn what(action: Action) -> &'static str {
     match action {

@@ -53,7 +53,9 @@ pub(super) fn text(msg: &Msg) -> String {
                 format!("{n} dialogs unpinned")
             }
         },
-        Msg::Failed { action, problem } => failed(*action, *problem),
+        Msg::Failed { action, problem } => {
+            super::failure(what, unconfirmed, why, *action, *problem)
+        }
         Msg::NoHost => NO_HOST.into(),
         Msg::Placement(
             PlacementProblem::MissingOptions
@@ -100,27 +102,6 @@ const NO_HOST: &str =
     "Bitrix24 is not around this page. Open the widget from an open-line chat in your portal.";
 const PORTAL_TOO_OLD: &str = "This portal does not have the pin and whisper methods yet \
      (imopenlines.session.mode.*). Ask your administrator to update Bitrix24.";
-
-fn failed(action: Action, problem: Problem) -> String {
-    let head = match problem {
-        // The write may have happened: do not call it a failure.
-        Problem::NoAnswer => unconfirmed(action),
-        Problem::NotOperator
-        | Problem::NoAccess
-        | Problem::NotOpenLine
-        | Problem::ChatNotFound
-        | Problem::AuthLost
-        | Problem::MissingScope
-        | Problem::PlanRestricted
-        | Problem::PortalTooOld
-        | Problem::ServerModule
-        | Problem::RateLimited
-        | Problem::TimeLimited
-        | Problem::NoHost
-        | Problem::Unknown => what(action),
-    };
-    format!("{head} {}", why(action, problem))
-}
 
 fn what(action: Action) -> &'static str {
     match action {

@@ -211,3 +211,32 @@ pub fn text(locale: Locale, msg: &Msg) -> String {
         Locale::Ua => ua::text(msg),
     }
 }
+
+/// [`Msg::Failed`] in any language: a head, then why and what to do. The head says "not
+/// confirmed" when the outcome is unknown (the write may have happened, so it is not called a
+/// failure) and "… failed" otherwise. Each language gives only its three tables.
+fn failure(
+    what: fn(Action) -> &'static str,
+    unconfirmed: fn(Action) -> &'static str,
+    why: fn(Action, Problem) -> &'static str,
+    action: Action,
+    problem: Problem,
+) -> String {
+    let head = match problem {
+        Problem::NoAnswer => unconfirmed(action),
+        Problem::NotOperator
+        | Problem::NoAccess
+        | Problem::NotOpenLine
+        | Problem::ChatNotFound
+        | Problem::AuthLost
+        | Problem::MissingScope
+        | Problem::PlanRestricted
+        | Problem::PortalTooOld
+        | Problem::ServerModule
+        | Problem::RateLimited
+        | Problem::TimeLimited
+        | Problem::NoHost
+        | Problem::Unknown => what(action),
+    };
+    format!("{head} {}", why(action, problem))
+}

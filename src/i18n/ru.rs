@@ -50,7 +50,9 @@ pub(super) fn text(msg: &Msg) -> String {
             PluralCategory::Few => format!("Откреплено {n} диалога"),
             PluralCategory::Many | PluralCategory::Other => format!("Откреплено {n} диалогов"),
         },
-        Msg::Failed { action, problem } => failed(*action, *problem),
+        Msg::Failed { action, problem } => {
+            super::failure(what, unconfirmed, why, *action, *problem)
+        }
         Msg::NoHost => NO_HOST.into(),
         Msg::Placement(
             PlacementProblem::MissingOptions
@@ -98,27 +100,6 @@ const NO_HOST: &str = "Рядом с этой страницей нет Битр
                        линии на вашем портале.";
 const PORTAL_TOO_OLD: &str = "На этом портале ещё нет методов закрепления и скрытого режима \
      (imopenlines.session.mode.*). Попросите администратора обновить Битрикс24.";
-
-fn failed(action: Action, problem: Problem) -> String {
-    let head = match problem {
-        // The write may have happened: do not call it a failure.
-        Problem::NoAnswer => unconfirmed(action),
-        Problem::NotOperator
-        | Problem::NoAccess
-        | Problem::NotOpenLine
-        | Problem::ChatNotFound
-        | Problem::AuthLost
-        | Problem::MissingScope
-        | Problem::PlanRestricted
-        | Problem::PortalTooOld
-        | Problem::ServerModule
-        | Problem::RateLimited
-        | Problem::TimeLimited
-        | Problem::NoHost
-        | Problem::Unknown => what(action),
-    };
-    format!("{head} {}", why(action, problem))
-}
 
 fn what(action: Action) -> &'static str {
     match action {

@@ -50,7 +50,9 @@ pub(super) fn text(msg: &Msg) -> String {
             PluralCategory::Few => format!("Відкріплено {n} діалоги"),
             PluralCategory::Many | PluralCategory::Other => format!("Відкріплено {n} діалогів"),
         },
-        Msg::Failed { action, problem } => failed(*action, *problem),
+        Msg::Failed { action, problem } => {
+            super::failure(what, unconfirmed, why, *action, *problem)
+        }
         Msg::NoHost => NO_HOST.into(),
         Msg::Placement(
             PlacementProblem::MissingOptions
@@ -98,27 +100,6 @@ const NO_HOST: &str = "Поруч із цією сторінкою немає Б
                        відкритої лінії на вашому порталі.";
 const PORTAL_TOO_OLD: &str = "На цьому порталі ще немає методів закріплення та прихованого \
      режиму (imopenlines.session.mode.*). Попросіть адміністратора оновити Бітрікс24.";
-
-fn failed(action: Action, problem: Problem) -> String {
-    let head = match problem {
-        // The write may have happened: do not call it a failure.
-        Problem::NoAnswer => unconfirmed(action),
-        Problem::NotOperator
-        | Problem::NoAccess
-        | Problem::NotOpenLine
-        | Problem::ChatNotFound
-        | Problem::AuthLost
-        | Problem::MissingScope
-        | Problem::PlanRestricted
-        | Problem::PortalTooOld
-        | Problem::ServerModule
-        | Problem::RateLimited
-        | Problem::TimeLimited
-        | Problem::NoHost
-        | Problem::Unknown => what(action),
-    };
-    format!("{head} {}", why(action, problem))
-}
 
 fn what(action: Action) -> &'static str {
     match action {
