@@ -2,17 +2,17 @@
 //! and the operator see and what is sent. Elements are found by role and visible text.
 #![cfg(target_arch = "wasm32")]
 
-use std::any::Any;
+mod support;
+
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use leptos::prelude::*;
-use openline_modes::app::Root;
 use openline_modes::domain::error::CallError;
 use openline_modes::domain::install::{BindProblem, PlacementChange};
 use openline_modes::host::fake::FakeHost;
 use openline_modes::i18n::{Locale, Msg};
 use serde_json::{json, Value};
+use support::{text_of, Mounted};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
@@ -96,48 +96,17 @@ impl Bindings {
     }
 }
 
-/// The mounted app in its own `<div>`; dropping it unmounts and removes the div.
-struct Page {
-    root: HtmlElement,
-    mounted: Option<Box<dyn Any>>,
-}
-
-impl Drop for Page {
-    fn drop(&mut self) {
-        drop(self.mounted.take());
-        self.root.remove();
-    }
-}
-
-fn text_of(node: &Element) -> String {
-    node.text_content().unwrap_or_default().trim().to_owned()
-}
+/// The mounted app (dropping it unmounts it).
+type Page = Mounted;
 
 /// Mounts the app over `fake` and waits until nothing changes any more.
 async fn open_page(fake: &FakeHost) -> Page {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let root: HtmlElement = document.create_element("div").unwrap().unchecked_into();
-    document.body().unwrap().append_child(&root).unwrap();
-    let host = fake.clone();
-    let handle =
-        leptos::mount::mount_to(root.clone(), move || view! { <Root host=Rc::new(host) /> });
-    let page = Page {
-        root,
-        mounted: Some(Box::new(handle)),
-    };
+    let page = Mounted::new(fake);
     page.settle(fake).await;
     page
 }
 
 impl Page {
-    fn all(&self, selector: &str) -> Vec<Element> {
-        let list = self.root.query_selector_all(selector).unwrap();
-        (0..list.length())
-            .filter_map(|i| list.item(i))
-            .map(|n| n.unchecked_into::<Element>())
-            .collect()
-    }
-
     fn visible_text(&self) -> String {
         text_of(&self.root)
     }

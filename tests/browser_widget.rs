@@ -2,12 +2,11 @@
 //! operator sees (roles, visible text, `aria-*`) and what the portal receives, per behaviour.
 #![cfg(target_arch = "wasm32")]
 
-use std::any::Any;
+mod support;
+
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use leptos::prelude::*;
-use openline_modes::app::Root;
 use openline_modes::domain::command::Action;
 use openline_modes::domain::dialog::PlacementProblem;
 use openline_modes::domain::error::{CallError, Problem};
@@ -17,6 +16,7 @@ use openline_modes::host::fake::{FakeHost, Request};
 use openline_modes::host::BatchCall;
 use openline_modes::i18n::{Locale, Msg};
 use serde_json::{json, Value};
+use support::{text_of, Mounted};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, KeyboardEvent, KeyboardEventInit};
@@ -163,32 +163,17 @@ fn pin_params(activate: &str) -> Value {
 // The widget, and a small vocabulary to act on it like an operator.
 // ---------------------------------------------------------------------------------------------
 
-/// The mounted widget in its own `<div>`; dropping it unmounts and removes the div.
+/// The mounted widget (dropping it unmounts it) and the fake host behind it.
 struct Widget {
     fake: FakeHost,
-    root: HtmlElement,
-    mounted: Option<Box<dyn Any>>,
-}
-
-impl Drop for Widget {
-    fn drop(&mut self) {
-        drop(self.mounted.take());
-        self.root.remove();
-    }
+    page: Mounted,
 }
 
 /// Mounts the app over `fake` and returns at once (nothing has been answered yet).
 fn mount(fake: &FakeHost) -> Widget {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let root: HtmlElement = document.create_element("div").unwrap().unchecked_into();
-    document.body().unwrap().append_child(&root).unwrap();
-    let host = fake.clone();
-    let handle =
-        leptos::mount::mount_to(root.clone(), move || view! { <Root host=Rc::new(host) /> });
     Widget {
         fake: fake.clone(),
-        root,
-        mounted: Some(Box::new(handle)),
+        page: Mounted::new(fake),
     }
 }
 
@@ -198,10 +183,6 @@ async fn open_widget(fake: &FakeHost) -> Widget {
     w.until("the first state is shown", || !w.loading()).await;
     w.settle().await;
     w
-}
-
-fn text_of(node: &Element) -> String {
-    node.text_content().unwrap_or_default().trim().to_owned()
 }
 
 fn aria(el: &Element, name: &str) -> Option<String> {
@@ -218,22 +199,19 @@ fn press(el: &Element) {
 
 impl Widget {
     fn all(&self, selector: &str) -> Vec<Element> {
-        let list = self.root.query_selector_all(selector).unwrap();
-        (0..list.length())
-            .filter_map(|i| list.item(i))
-            .map(|n| n.unchecked_into::<Element>())
-            .collect()
+        self.page.all(selector)
     }
 
     fn one(&self, selector: &str) -> Element {
-        self.root
+        self.page
+            .root
             .query_selector(selector)
             .unwrap()
             .unwrap_or_else(|| panic!("no {selector} in: {}", self.visible_text()))
     }
 
     fn visible_text(&self) -> String {
-        text_of(&self.root)
+        text_of(&self.page.root)
     }
 
     fn shows(&self, text: &str) -> bool {
