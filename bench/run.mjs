@@ -26,7 +26,7 @@ const CYCLES = Number(env('CYCLES', 1000));
 const OUT = resolve(ROOT, env('OUT', 'bench/results'));
 const DIST = resolve(ROOT, env('DIST', 'dist'));
 const REF_DIR = resolve(ROOT, env('REF_DIR', 'bench/reference'));
-const DEFERRAL_MS = 10; // the library defers every send by 10 ms (bitrix24.md §4.4)
+const DEFERRAL_MS = 10; // the library defers every send by 10 ms (docs/bitrix24.md §4.4)
 const CHAT = 'chat11'; // the seed's plain dialog of the current user: unpinned, whisper off
 
 const apps = {

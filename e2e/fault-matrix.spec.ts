@@ -24,7 +24,7 @@ const NO_ANSWER = { timeout: CALL_DEADLINE_MS + 5_000 };
 function allowQueryError(noise: Noise, on: string) {
   noise.allow(
     /^(Uncaught )?Query error!$/,
-    `the library throws inside its XHR handler on ${on} and never calls back (bitrix24.md §4.4)`,
+    `the library throws in its XHR handler on ${on} and never calls back (docs/bitrix24.md §4.4)`,
   );
 }
 
@@ -215,7 +215,7 @@ test('F05 expired token, refresh succeeds: the library refreshes and retries; th
   await expect(portal.alert).toHaveText('');
   // The log shows the same write twice, 401 then 200, and that is still "sent once": the widget
   // called callMethod once; the library met expired_token, refreshed the token through the
-  // parent (refreshAuth) and retried transparently (bitrix24.md §4.4). The server refused the
+  // parent (refreshAuth) and retried transparently (docs/bitrix24.md §4.4). The server refused the
   // first attempt at its auth check, before the method ran, so it was not executed.
   const pins = await portal.calls(PIN);
   expect(pins.map((c) => [c.params, c.status, c.response.error ?? null])).toEqual([

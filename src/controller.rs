@@ -74,8 +74,8 @@ fn take(results: &mut BatchResults, key: &str) -> Result<Value, CallError> {
 /// `None` for commands about other dialogs (pin all / unpin all).
 ///
 /// Used after every write's re-read: a "success" the portal did not apply (its queue lock can
-/// make it answer `true` and change nothing, bitrix24.md §1.3) is reported as a failure, and an
-/// unknown outcome that did apply needs no "Try again".
+/// make it answer `true` and change nothing, docs/bitrix24.md §1.3) is reported as a failure,
+/// and an unknown outcome that did apply needs no "Try again".
 pub fn reached(command: Command, state: &DialogState) -> Option<bool> {
     match command {
         Command::Pin(_) => Some(state.pinned),

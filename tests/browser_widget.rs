@@ -112,7 +112,7 @@ impl Portal {
         fake.on(PIN, move |params| {
             let mut d = portal.0.borrow_mut();
             if d.writes_apply {
-                // Only the exact string "N" unpins (bitrix24.md §1.2).
+                // Only the exact string "N" unpins (docs/bitrix24.md §1.2).
                 d.pinned = params["ACTIVATE"] != "N";
             }
             Ok(json!(true))

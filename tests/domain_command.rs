@@ -1,4 +1,4 @@
-//! The writes and their exact REST method + params (bitrix24.md §1.2), and the bulk results.
+//! The writes and their exact REST method + params (docs/bitrix24.md §1.2), and the bulk results.
 
 use openline_modes::domain::command::{parse_session_ids, Action, Command};
 use openline_modes::domain::dialog::ChatId;

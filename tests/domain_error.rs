@@ -1,4 +1,4 @@
-//! What a failed call means to the operator (bitrix24.md §1.3, §5), and whether a write's
+//! What a failed call means to the operator (docs/bitrix24.md §1.3, §5), and whether a write's
 //! outcome is unknown.
 
 use openline_modes::domain::command::Action;

@@ -1,4 +1,4 @@
-//! Installing into a portal (bitrix24.md §3 placement.bind rules, §8 install mode): the exact
+//! Installing into a portal (docs/bitrix24.md §3 placement.bind rules, §8 install mode): the exact
 //! `placement.*` params, install-URL detection, reading `placement.get`, what a failed bind
 //! means, and the install use-cases against the fake host.
 
@@ -72,7 +72,7 @@ fn bind_params_are_exactly_what_the_sidebar_needs() {
 
 #[test]
 fn sidebar_options_pass_the_im_registration_validator() {
-    // bitrix24.md §3: iconName ≤ 50 chars with a letter/space/dash; extranet N|Y; context from
+    // docs/bitrix24.md §3: iconName ≤ 50 chars with a letter/space/dash; extranet N|Y; context from
     // ALL|USER|CHAT|LINES|CRM; role USER|ADMIN; no color (default).
     let options = sidebar_options();
     let icon = options["iconName"].as_str().unwrap();
@@ -210,7 +210,7 @@ fn already_bound_is_success_and_everything_else_keeps_its_error() {
 
 #[test]
 fn an_error_body_inside_a_successful_answer_is_a_refusal() {
-    // Validation errors come with HTTP 200 (bitrix24.md §3); a host that did not treat the
+    // Validation errors come with HTTP 200 (docs/bitrix24.md §3); a host that did not treat the
     // `error` key as failure would hand them over as a result.
     let answer = json!({ "error": "INVALID_ERROR_CONTEXT", "error_description": "Field context is invalid." });
     assert_eq!(

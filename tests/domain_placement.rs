@@ -1,4 +1,4 @@
-//! Which chat the IM_SIDEBAR placement points at (bitrix24.md §3): `chat_from_placement` and
+//! Which chat the IM_SIDEBAR placement points at (docs/bitrix24.md §3): `chat_from_placement` and
 //! `ChatId`. Nothing here was checked on a live portal; the shapes are tolerant by design.
 
 use openline_modes::domain::dialog::{chat_from_placement, ChatId, PlacementProblem, MAX_CHAT_ID};

@@ -1,5 +1,5 @@
-//! Reading the dialog state from `imopenlines.dialog.get` + `profile` (bitrix24.md §2), and who
-//! may use which switch. Parsers are tolerant: nothing was checked on a live portal.
+//! Reading the dialog state from `imopenlines.dialog.get` + `profile` (docs/bitrix24.md §2), and
+//! who may use which switch. Parsers are tolerant: nothing was checked on a live portal.
 
 use openline_modes::domain::dialog::ChatId;
 use openline_modes::domain::error::CallError;

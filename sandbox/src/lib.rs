@@ -3,7 +3,7 @@
 //! Two listeners:
 //! - the **portal origin**: the open-line chat page that frames the widget the way a portal does
 //!   (iframe name, hidden POST form, the parent side of the postMessage protocol), the REST
-//!   API (`/rest/<method>.json`) with the server semantics from `bitrix24.md`, a stand-in for
+//!   API (`/rest/<method>.json`) with the server semantics from `docs/bitrix24.md`, a stand-in for
 //!   the classic BX24 library (`/api/v1/`) and the scenario API (`/sandbox/*`);
 //! - the **app origin**: the widget's static files (Trunk's `dist/`), answering GET *and*
 //!   POST like production hosting must, plus a probe page at `/__sandbox/probe.html`.

@@ -1,4 +1,4 @@
-//! REST methods (`/rest/<method>.json`) with the server semantics of bitrix24.md §1–§3, §5.
+//! REST methods (`/rest/<method>.json`) with the server semantics of docs/bitrix24.md §1–§3, §5.
 
 use serde_json::{json, Map, Value};
 

@@ -1,5 +1,5 @@
 //! The REST endpoint as an HTTP server: bodies, envelopes, auth, limiter, CORS, batch,
-//! dialog.get, placement.*, faults and the call log (bitrix24.md §2, §3, §5).
+//! dialog.get, placement.*, faults and the call log (docs/bitrix24.md §2, §3, §5).
 mod common;
 
 use std::time::{Duration, Instant};

@@ -1,5 +1,5 @@
 //! `imopenlines.session.mode.*`: order of checks, ACTIVATE semantics, no-ops, the empty-error
-//! refusal and pinAll/unpinAll, per bitrix24.md §1.
+//! refusal and pinAll/unpinAll, per docs/bitrix24.md §1.
 mod common;
 
 use common::{message_count, sorted_ids, start, system_codes};

@@ -1,4 +1,4 @@
-//! The writes the widget makes and their exact REST method and params (bitrix24.md §1).
+//! The writes the widget makes and their exact REST method and params (docs/bitrix24.md §1).
 
 use serde_json::{json, Value};
 
@@ -8,7 +8,7 @@ use super::error::CallError;
 /// `imopenlines.session.mode.pin`: pins with `ACTIVATE` `"Y"` and unpins with exactly `"N"`.
 ///
 /// `imopenlines.session.mode.unpin` exists in code but has no DOCS page, so unpinning goes
-/// through `pin` too (bitrix24.md §1.1–1.2: only the exact string `N` unpins).
+/// through `pin` too (docs/bitrix24.md §1.1–1.2: only the exact string `N` unpins).
 pub const PIN_METHOD: &str = "imopenlines.session.mode.pin";
 /// `imopenlines.session.mode.silent`: on only with the exact string `ACTIVATE = "Y"`.
 pub const SILENT_METHOD: &str = "imopenlines.session.mode.silent";
@@ -173,7 +173,7 @@ impl Command {
 /// - `[339, 337]` → those ids; `[]` → none.
 /// - Ids given as decimal strings (`["339"]`) are accepted.
 /// - `{}` → none: the BX24 library turns an empty body into `{result: {}}`
-///   (bitrix24.md §4.4), and PHP may encode a list with gaps as an object, so an object's
+///   (docs/bitrix24.md §4.4), and PHP may encode a list with gaps as an object, so an object's
 ///   values are read as the ids.
 /// - Anything else (`null`, `true`, a number, a negative or fractional id, a nested value) is
 ///   [`CallError::BadResponse`]: the method promises `int[]`, and reporting "nothing to do" on a

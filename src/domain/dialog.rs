@@ -1,8 +1,8 @@
 //! Which chat the placement points at.
 //!
 //! `IM_SIDEBAR` hands the widget `PLACEMENT_OPTIONS` like `{"dialogId":"chat12","URI":"/online/"}`
-//! (bitrix24.md §3). `dialogId` is `chat<N>` for group and open-line chats and the interlocutor's
-//! user id for private chats. The REST calls want `CHAT_ID = N`.
+//! (docs/bitrix24.md §3). `dialogId` is `chat<N>` for group and open-line chats and the
+//! interlocutor's user id for private chats. The REST calls want `CHAT_ID = N`.
 
 use std::fmt;
 

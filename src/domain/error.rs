@@ -22,7 +22,7 @@ pub enum CallError {
     Rest {
         /// HTTP status from the result object (`0` when unknown).
         status: u16,
-        /// `error` as sent; `""` is a real failure (the pin refusal quirk, bitrix24.md §1.3).
+        /// `error` as sent; `""` is a real failure (the pin refusal quirk, docs/bitrix24.md §1.3).
         code: String,
         /// `error_description` as sent; plain text, never rendered as HTML.
         description: String,
@@ -56,7 +56,7 @@ impl std::error::Error for CallError {}
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Problem {
     /// The empty error code: pin/unpin refused after the access check passed, most likely
-    /// because the current user is not the session's operator (bitrix24.md §1.3).
+    /// because the current user is not the session's operator (docs/bitrix24.md §1.3).
     NotOperator,
     /// No permission for this chat or action (`ACCESS_DENIED` 400/403, `ACCESS_ERROR`,
     /// `WRONG_AUTH_TYPE`, other 403).
@@ -143,7 +143,7 @@ fn classify_rest(status: u16, code: &str) -> Problem {
     } else if is("ACCESS_ERROR") || is("WRONG_AUTH_TYPE") {
         Problem::NoAccess
     } else if is("ERROR_USER_NOT_OPERATOR") {
-        // Only the undocumented v2 controller reports it by name (bitrix24.md §1.5).
+        // Only the undocumented v2 controller reports it by name (docs/bitrix24.md §1.5).
         Problem::NotOperator
     } else if is("USER_ID")
         || is("expired_token")

@@ -1,4 +1,4 @@
-//! The dialog's true state, read from `imopenlines.dialog.get` and `profile` (bitrix24.md §2).
+//! The dialog's true state, read from `imopenlines.dialog.get` and `profile` (docs/bitrix24.md §2).
 //!
 //! Nothing here was checked against a live portal, so the parsers are tolerant: keys in lower
 //! or upper case, numbers as JSON numbers or decimal strings, short or missing `entity_data_1`.
@@ -214,7 +214,7 @@ pub fn parse_profile(result: &Value) -> Result<CurrentUser, CallError> {
 /// - `owner` is `me` or unknown (`None`) with a session → both allowed; the server has the last
 ///   word (its refusal arrives as the empty error code, see [`super::error::Problem::NotOperator`]).
 ///
-/// Using `owner` as the session's operator is an inference (bitrix24.md §2).
+/// Using `owner` as the session's operator is an inference (docs/bitrix24.md §2).
 pub fn permissions(state: &DialogState, me: &CurrentUser) -> Permissions {
     if state.session_id.is_none() {
         return Permissions {

@@ -46,7 +46,7 @@ impl Drop for Subscription {
 ///
 /// Measures the element itself, not `<html>`: `BX24.fitWindow()` reports the document's
 /// scroll height, which never shrinks below the frame, so the frame could only grow
-/// (bitrix24.md §8).
+/// (docs/bitrix24.md §8).
 pub fn watch_height(
     element_id: &str,
     debounce_ms: u32,

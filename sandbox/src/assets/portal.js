@@ -1,6 +1,6 @@
 // Sandbox portal page: an open-line chat screen that frames the app like a Bitrix24 portal
 // (iframe name "host|0|APP_SID", hidden POST form) and plays the parent side of the frame
-// protocol (BX.rest.AppLayout, bitrix24.md §4.3). Every name and text goes in as textContent.
+// protocol (BX.rest.AppLayout, docs/bitrix24.md §4.3). Every name and text goes in as textContent.
 (function () {
   'use strict';
   var cfg = JSON.parse(document.getElementById('portal-config').textContent);
