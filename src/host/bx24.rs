@@ -3,15 +3,20 @@
 //! This file and its sibling `dom.rs` are the only places that name wasm-bindgen, js-sys,
 //! web-sys, serde-wasm-bindgen or gloo. Every `JsValue` becomes owned Rust data here.
 //!
-//! Contract of the library (shared/docs/bitrix24.md §4):
+//! Contract of the library, as recorded from the official build (docs/bitrix24.md §4, every
+//! `callMethod` / `callBatch` case of `tests/fixtures/bx24-observed.json` is replayed against this
+//! file by `tests/browser_conformance.rs`):
 //! - `BX24` is missing when the script did not load and `null` when the page is not inside a
 //!   portal frame (the library then throws at load). Both are a normal [`CallError::NoHost`].
-//! - Callbacks receive an `ajaxResult`; an `error` key in the answer means failure, **even an
-//!   empty string** (a pin refused to a non-operator comes back exactly like that).
-//! - On 5xx, invalid JSON or a network error the library throws inside its XHR handler and
-//!   **never calls back**: every call is raced against a deadline, whose expiry means "outcome
-//!   unknown" and is never retried here.
-//! - One library build reads `params.start`, so params are always an object.
+//! - Callbacks receive an `ajaxResult`; the answer is a failure when `answer.error` is not
+//!   `undefined` — **even an empty string** (a pin refused to a non-operator comes back exactly
+//!   like that) or `null`. A batch sub-result always has the key, `undefined` on success, and
+//!   its error is the server's object `{error, error_description}`.
+//! - On 5xx, a body that is not JSON, the body `null`, a network error, or a batch that fails
+//!   as a whole, the library throws inside its XHR handler and **never calls back**: every call
+//!   is raced against a deadline, whose expiry means "outcome unknown" and is never retried here.
+//! - `callMethod` with `undefined` or `null` params throws synchronously, so params are always
+//!   an object.
 
 use futures::channel::oneshot;
 use futures::future::{select, Either};
@@ -31,20 +36,11 @@ extern "C" {
     /// The object the library passes to `callMethod` callbacks (`ajaxResult`).
     type AjaxResult;
 
-    #[wasm_bindgen(method, catch)]
-    fn data(this: &AjaxResult) -> Result<JsValue, JsValue>;
-
-    /// An `ajaxError` (`.ex = {error, error_description}`, `.status`) or `undefined`.
-    #[wasm_bindgen(method, catch)]
-    fn error(this: &AjaxResult) -> Result<JsValue, JsValue>;
-
-    #[wasm_bindgen(method, catch)]
-    fn error_description(this: &AjaxResult) -> Result<JsValue, JsValue>;
-
     #[wasm_bindgen(method, getter)]
     fn status(this: &AjaxResult) -> JsValue;
 
-    /// The raw JSON answer.
+    /// The answer as the library built it (for a batch sub-result:
+    /// `{result, error, total, next}`, `error` present even when `undefined`).
     #[wasm_bindgen(method, getter)]
     fn answer(this: &AjaxResult) -> JsValue;
 
@@ -265,40 +261,24 @@ async fn with_deadline<T>(
     }
 }
 
-/// Turns one `ajaxResult` into the call's owned outcome.
+/// Turns one `ajaxResult` into the call's owned outcome, exactly as the library decides it.
 ///
-/// The raw answer decides ([`decode_answer`]: an `error` key is a failure even when it is ""),
-/// so a library build that tested the key's truthiness could not turn the pin refusal into a
-/// success. The library's own verdict counts too: an error it reports is an error.
+/// Only the envelope's defined keys cross into Rust ([`envelope`]); [`decode_answer`] then reads
+/// success, code and description from them.
 fn outcome(res: &AjaxResult) -> Result<Value, CallError> {
     let status = res.status().as_f64().map_or(0, |s| s as u16);
-    let answer = to_json(&envelope(&res.answer()))?;
-    decode_answer(&answer, status)?;
-    let error = res.error().unwrap_or(JsValue::UNDEFINED);
-    if !error.is_truthy() {
-        // Success: the value is what the library's `data()` gives.
-        return to_json(&res.data().map_err(thrown)?);
-    }
-    // The library says error but the answer has no `error` key: read its `ex`.
-    let ex = Reflect::get(&error, &"ex".into()).unwrap_or(JsValue::UNDEFINED);
-    let description = res
-        .error_description()
-        .ok()
-        .and_then(|v| v.as_string())
-        .filter(|d| !d.is_empty())
-        .unwrap_or_else(|| text_field(&ex, "error_description"));
-    Err(CallError::Rest {
-        status,
-        code: text_field(&ex, "error"),
-        description,
-    })
+    decode_answer(&to_json(&envelope(&res.answer()))?, status)
 }
 
-/// The answer's envelope keys only (`result`, `error`, `error_description`), as a fresh object.
+/// The answer's envelope keys (`result`, `error`, `error_description`) whose value is not
+/// `undefined`, as a fresh object: the JS side of the library's `typeof answer.error !==
+/// 'undefined'`, decided before the conversion turns `undefined` into `null`.
 ///
-/// On an error the library sets `answer.ex = new ajaxError(status, answer)`: a cycle
-/// (`answer.ex.ex === answer`) that a deep conversion follows until the wasm stack overflows
-/// ("memory access out of bounds" on every refused call, e.g. a non-admin's `placement.bind`).
+/// - Every batch sub-result has an `error` key, `undefined` when the sub-call succeeded
+///   (docs/bitrix24.md §4.1): copying it whenever the key exists made every success a failure.
+/// - On an error the library sets `answer.ex = new ajaxError(status, …)`, for a string error a
+///   cycle (`answer.ex.ex === answer`) that a deep conversion follows until the wasm stack
+///   overflows: `ex` is never copied.
 fn envelope(answer: &JsValue) -> JsValue {
     if !answer.is_object() {
         return answer.clone();
@@ -306,24 +286,12 @@ fn envelope(answer: &JsValue) -> JsValue {
     let copy = Object::new();
     for key in ["result", "error", "error_description"] {
         let key = JsValue::from_str(key);
-        if Reflect::has(answer, &key).unwrap_or(false) {
-            let value = Reflect::get(answer, &key).unwrap_or(JsValue::UNDEFINED);
+        let value = Reflect::get(answer, &key).unwrap_or(JsValue::UNDEFINED);
+        if !value.is_undefined() {
             let _ = Reflect::set(&copy, &key, &value);
         }
     }
     copy.into()
-}
-
-/// A field as text: strings as they are, numbers printed, anything else empty.
-fn text_field(obj: &JsValue, key: &str) -> String {
-    let value = Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
-    if let Some(s) = value.as_string() {
-        s
-    } else if let Some(n) = value.as_f64() {
-        n.to_string()
-    } else {
-        String::new()
-    }
 }
 
 fn object_or_empty(params: Value) -> Value {
