@@ -1,6 +1,7 @@
 //! Composition root: picks the host, waits for it, reads placement and language, and routes:
-//! `IM_SIDEBAR` → the sidebar widget; `DEFAULT` opened through the install URL (`?install=1`,
-//! see [`crate::domain::install`]) → the install page; other `DEFAULT` → the app page.
+//! `IM_SIDEBAR` → the sidebar widget (no further request); `DEFAULT` opened through the install
+//! URL (`?install=1`) → the install page; other `DEFAULT` → one `app.info`: the install page
+//! while the portal is installing the app, else the app page (see [`crate::domain::install`]).
 //! Anything else gets one clear notice.
 
 use std::rc::Rc;
@@ -10,12 +11,13 @@ use leptos::task::spawn_local;
 
 use crate::components::app_page::AppPage;
 use crate::components::install::InstallPage;
-use crate::components::regions::{LiveRegions, Regions};
+use crate::components::regions::{Alert, LiveRegions, Regions, Retry};
 use crate::components::sidebar::Sidebar;
 use crate::components::{Notice, Skeleton};
+use crate::controller;
 use crate::domain::dialog::chat_from_placement;
 use crate::domain::error::CallError;
-use crate::domain::install::is_install_url;
+use crate::domain::install::{is_install_url, DefaultPage, PlacementChange};
 use crate::host::bx24::Bx24Host;
 use crate::host::{dom, Host};
 use crate::i18n::{Locale, Msg};
@@ -86,7 +88,10 @@ pub fn Root(
                         Err(problem) => Boot::Notice(Msg::Placement(problem)),
                     },
                     APP_PLACEMENT if is_install_url(&h.page_url()) => Boot::Install,
-                    APP_PLACEMENT => Boot::AppPage,
+                    APP_PLACEMENT => {
+                        open_default(host, boot, regions, locale.get_untracked()).await;
+                        return;
+                    }
                     _ => Boot::Notice(Msg::AppPage),
                 };
                 boot.set(next);
@@ -121,7 +126,20 @@ pub fn Root(
                 .into_any()
         }
         Boot::AppPage => {
-            view! { <AppPage host=host locale=locale.get_untracked() regions=regions /> }.into_any()
+            // "Try again" after a failed app.info asks again (and may open the install page).
+            let recheck = Callback::new(move |()| {
+                regions.clear();
+                spawn_local(open_default(host, boot, regions, locale.get_untracked()));
+            });
+            view! {
+                <AppPage
+                    host=host
+                    locale=locale.get_untracked()
+                    regions=regions
+                    on_install_check=recheck
+                />
+            }
+            .into_any()
         }
         Boot::Install => {
             view! { <InstallPage host=host locale=locale.get_untracked() regions=regions /> }
@@ -134,5 +152,34 @@ pub fn Root(
             {content}
             <LiveRegions regions=regions locale=locale />
         </main>
+    }
+}
+
+/// Asks the portal whether it is installing the app and shows the install page or the app
+/// page. When the answer is a failure, the app page opens with the reason in the alert and
+/// "Try again" ([`DefaultPage::AppUnchecked`] says why that is the admin's expected page).
+async fn open_default(host: HostHandle, boot: RwSignal<Boot>, regions: Regions, locale: Locale) {
+    let Some(h) = host.get() else { return };
+    let page = controller::default_page(&*h).await;
+    if boot.is_disposed() {
+        return;
+    }
+    let next = match page {
+        DefaultPage::Install => Boot::Install,
+        DefaultPage::App => Boot::AppPage,
+        DefaultPage::AppUnchecked(problem) => {
+            regions.alert.set(Some(Alert {
+                text: locale.text(&Msg::PlacementFailed {
+                    change: PlacementChange::InstallCheck,
+                    problem,
+                }),
+                retry: Some(Retry::Placement(PlacementChange::InstallCheck)),
+            }));
+            Boot::AppPage
+        }
+    };
+    // Showing the app page again would mount it anew (and read the sidebar binding again).
+    if boot.get_untracked() != next {
+        boot.set(next);
     }
 }

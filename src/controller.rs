@@ -6,7 +6,9 @@ use serde_json::Value;
 use crate::domain::command::{parse_session_ids, Command};
 use crate::domain::dialog::ChatId;
 use crate::domain::error::CallError;
-use crate::domain::install::{self, Bound, SidebarBinding};
+use crate::domain::install::{
+    self, Bound, DefaultPage, Installation, PlacementChange, SidebarBinding,
+};
 use crate::domain::state::{
     parse_dialog, parse_profile, permissions, state_batch, CurrentUser, DialogState, Permissions,
 };
@@ -120,6 +122,23 @@ pub async fn install(host: &dyn Host, params: Value, handler: &str) -> Result<Bo
     let bound = bind_sidebar(host, params, handler).await?;
     host.install_finish();
     Ok(bound)
+}
+
+/// Which page the app's own placement (`DEFAULT`, not opened through the install URL) shows:
+/// one `app.info`, read by [`install::default_page`]. A failure or an unreadable `INSTALLED`
+/// is logged for engineers.
+pub async fn default_page(host: &dyn Host) -> DefaultPage {
+    let answer = host
+        .call(install::APP_INFO_METHOD, install::app_info_params())
+        .await;
+    match &answer {
+        Err(err) => host.log(&install::bind_log_line(PlacementChange::InstallCheck, err)),
+        Ok(result) if install::installation(result) == Installation::Unknown => {
+            host.log("openline-modes: app.info has no readable INSTALLED; opening the app page")
+        }
+        Ok(_) => {}
+    }
+    install::default_page(&answer)
 }
 
 /// Removes every binding of the app in the chat sidebar, then binds this address (moves the

@@ -22,6 +22,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 const BIND: &str = "placement.bind";
 const UNBIND: &str = "placement.unbind";
 const GET: &str = "placement.get";
+const APP_INFO: &str = "app.info";
 
 fn rest_error(status: u16, code: &str, description: &str) -> CallError {
     CallError::Rest {
@@ -211,6 +212,8 @@ async fn an_admin_install_binds_the_sidebar_with_localized_titles_then_finishes(
     );
     assert_eq!(portal.handlers(), [FakeHost::APP_URL]);
     assert_eq!(fake.install_finished(), 1);
+    // The install URL says it all: the portal is not asked.
+    assert!(fake.calls_of(APP_INFO).is_empty());
 }
 
 #[wasm_bindgen_test]
@@ -311,6 +314,151 @@ async fn try_again_after_a_failure_can_complete_the_install() {
     assert_eq!(fake.install_finished(), 1);
 }
 
+// ------------------------------------------------------------------ one URL for both
+
+fn install_check_failed(locale: Locale, problem: BindProblem) -> String {
+    locale.text(&Msg::PlacementFailed {
+        change: PlacementChange::InstallCheck,
+        problem,
+    })
+}
+
+fn methods(fake: &FakeHost) -> Vec<String> {
+    fake.calls().into_iter().map(|(m, _)| m).collect()
+}
+
+#[wasm_bindgen_test]
+async fn one_url_for_both_installs_when_app_info_says_the_portal_is_installing() {
+    let fake = FakeHost::installing("en", true);
+    let portal = Bindings::default();
+    portal.serve(&fake, true);
+    let page = open_page(&fake).await;
+    assert_eq!(page.heading(), Locale::En.text(&Msg::InstallTitle));
+    assert_eq!(page.status(), Locale::En.text(&Msg::InstallDone));
+    assert_eq!(page.alert(), "");
+    assert_eq!(methods(&fake), [APP_INFO, BIND]);
+    assert_eq!(fake.calls_of(APP_INFO), vec![json!({})]);
+    // The handler is the page's own address: the one URL registered for both.
+    assert_eq!(portal.handlers(), [FakeHost::APP_URL]);
+    assert_eq!(fake.install_finished(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn an_installed_app_opens_the_app_page_after_one_app_info() {
+    let fake = FakeHost::app_page("en", true);
+    Bindings::with(&[FakeHost::APP_URL]).serve(&fake, true);
+    let page = open_page(&fake).await;
+    assert_eq!(page.heading(), "Dialog modes");
+    assert!(page.shows(&Locale::En.text(&Msg::SidebarBound)));
+    assert_eq!(methods(&fake), [APP_INFO, GET]);
+    assert_eq!(page.alert(), "");
+    assert_eq!(fake.install_finished(), 0);
+}
+
+#[wasm_bindgen_test]
+async fn installed_n_installs_and_a_missing_installed_opens_the_app_page() {
+    // The database's "N" is "not installed"; an answer without INSTALLED decides nothing, and
+    // the install step is not run on a guess.
+    let cases = [(Some(json!("N")), Msg::InstallTitle), (None, Msg::Title)];
+    for (installed, heading) in cases {
+        let fake = FakeHost::app_page("en", true);
+        Bindings::default().serve(&fake, true);
+        let answer = installed.clone();
+        fake.on(APP_INFO, move |_| {
+            let mut info = FakeHost::app_info(json!(null));
+            match &answer {
+                Some(v) => info["INSTALLED"] = v.clone(),
+                None => {
+                    info.as_object_mut().unwrap().remove("INSTALLED");
+                }
+            }
+            Ok(info)
+        });
+        let page = open_page(&fake).await;
+        assert_eq!(page.heading(), Locale::En.text(&heading), "{installed:?}");
+        assert_eq!(page.alert(), "", "{installed:?}");
+        assert_eq!(
+            fake.install_finished(),
+            usize::from(installed.is_some()),
+            "{installed:?}"
+        );
+        if installed.is_none() {
+            assert!(
+                fake.logs().iter().any(|l| l.contains("INSTALLED")),
+                "{:?}",
+                fake.logs()
+            );
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_failed_app_info_opens_the_app_page_with_why_and_try_again_can_find_the_install() {
+    let fake = FakeHost::app_page("en", true);
+    Bindings::default().serve(&fake, true);
+    let failing = Rc::new(RefCell::new(true));
+    let f = failing.clone();
+    fake.on(APP_INFO, move |_| {
+        if *f.borrow() {
+            Err(CallError::Timeout)
+        } else {
+            Ok(FakeHost::app_info(json!(false)))
+        }
+    });
+    let page = open_page(&fake).await;
+    // The app page works, and the admin is told what could not be checked.
+    assert_eq!(page.heading(), "Dialog modes");
+    assert!(page.shows(&Locale::En.text(&Msg::SidebarNotBound)));
+    assert_eq!(
+        page.alert(),
+        install_check_failed(Locale::En, BindProblem::NoAnswer)
+    );
+    assert!(page.buttons().contains(&"Try again".to_string()));
+    assert!(
+        fake.logs()
+            .iter()
+            .any(|l| l.contains("install-check failed")),
+        "{:?}",
+        fake.logs()
+    );
+    assert_eq!(fake.install_finished(), 0);
+
+    *failing.borrow_mut() = false;
+    page.click(&fake, "Try again").await;
+    assert_eq!(page.heading(), Locale::En.text(&Msg::InstallTitle));
+    assert_eq!(page.status(), Locale::En.text(&Msg::InstallDone));
+    assert_eq!(page.alert(), "");
+    assert_eq!(fake.calls_of(APP_INFO).len(), 2);
+    assert_eq!(fake.install_finished(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn try_again_after_a_failed_app_info_on_an_installed_app_clears_the_alert_and_stays() {
+    let fake = FakeHost::app_page("ru", true);
+    Bindings::with(&[FakeHost::APP_URL]).serve(&fake, true);
+    let failing = Rc::new(RefCell::new(true));
+    let f = failing.clone();
+    fake.on(APP_INFO, move |_| {
+        if *f.borrow() {
+            Err(rest_error(503, "QUERY_LIMIT_EXCEEDED", "Too many requests"))
+        } else {
+            Ok(FakeHost::app_info(json!(true)))
+        }
+    });
+    let page = open_page(&fake).await;
+    assert_eq!(
+        page.alert(),
+        install_check_failed(Locale::Ru, BindProblem::Busy)
+    );
+    *failing.borrow_mut() = false;
+    page.click(&fake, &Locale::Ru.text(&Msg::TryAgain)).await;
+    assert_eq!(page.alert(), "");
+    assert!(page.shows(&Locale::Ru.text(&Msg::SidebarBound)));
+    // The same page, not mounted anew: the binding was read once.
+    assert_eq!(methods(&fake), [APP_INFO, GET, APP_INFO]);
+    assert_eq!(fake.install_finished(), 0);
+}
+
 // ------------------------------------------------------------------ app page
 
 #[wasm_bindgen_test]
@@ -387,8 +535,7 @@ async fn an_older_address_in_the_sidebar_is_replaced_by_re_adding() {
     page.click(&fake, "Re-add to the chat sidebar").await;
     assert_eq!(portal.handlers(), [FakeHost::APP_URL]);
     assert!(page.shows(&Locale::En.text(&Msg::SidebarBound)));
-    let methods: Vec<String> = fake.calls().into_iter().map(|(m, _)| m).collect();
-    assert_eq!(methods, [GET, UNBIND, BIND, GET]);
+    assert_eq!(methods(&fake), [APP_INFO, GET, UNBIND, BIND, GET]);
 }
 
 #[wasm_bindgen_test]
@@ -404,7 +551,8 @@ async fn a_non_admin_sees_no_sidebar_controls_and_nothing_admin_only_is_called()
             Locale::Ua.text(&Msg::UnpinAllButton)
         ]
     );
-    assert!(fake.requests().is_empty());
+    // Only whether the portal is installing the app (any user may ask); nothing admin-only.
+    assert_eq!(methods(&fake), [APP_INFO]);
 }
 
 #[wasm_bindgen_test]
@@ -412,6 +560,7 @@ async fn pin_all_from_the_app_page_is_confirmed_sent_once_and_counted() {
     let fake = FakeHost::app_page("en", false);
     Bindings::default().serve(&fake, false);
     let page = open_page(&fake).await;
+    fake.clear_requests(); // the app.info of opening the page
     page.click(&fake, "Pin all my dialogs").await;
     assert!(
         fake.requests().is_empty(),

@@ -4,13 +4,15 @@
 
 use futures::executor::block_on;
 use openline_modes::controller::{
-    bind_sidebar, install, rebind_sidebar, sidebar_binding, unbind_sidebar,
+    bind_sidebar, default_page as ask_default_page, install, rebind_sidebar, sidebar_binding,
+    unbind_sidebar,
 };
 use openline_modes::domain::error::CallError;
 use openline_modes::domain::install::{
-    bind_log_line, bind_outcome, bind_params, classify_bind, handler_url, is_already_bound,
+    app_info_params, bind_log_line, bind_outcome, bind_params, classify_bind,
+    classify_install_check, default_page, handler_url, installation, is_already_bound,
     is_install_url, same_handler, sidebar_binding as parse_binding, sidebar_options, BindProblem,
-    Bound, PlacementChange, SidebarBinding,
+    Bound, DefaultPage, Installation, PlacementChange, SidebarBinding, APP_INFO_METHOD,
 };
 use openline_modes::host::fake::{FakeHost, Request};
 use openline_modes::host::Host;
@@ -342,9 +344,149 @@ fn change_names_are_stable_and_distinct() {
             "placement-check",
             "placement-add",
             "placement-readd",
-            "placement-remove"
+            "placement-remove",
+            "install-check"
         ]
     );
+}
+
+// ------------------------------------------------------------------ install mode from app.info
+
+#[test]
+fn installed_is_read_as_the_portal_sends_it_and_as_the_database_spells_it() {
+    use Installation::*;
+    let cases: Vec<(Value, Installation)> = vec![
+        // The portal: a JSON boolean.
+        (json!({ "ID": 7, "INSTALLED": false }), Installing),
+        (json!({ "ID": 7, "INSTALLED": true }), Installed),
+        // The database's Y/N, numbers, words; any case, spaces around.
+        (json!({ "INSTALLED": "N" }), Installing),
+        (json!({ "INSTALLED": "n" }), Installing),
+        (json!({ "INSTALLED": " N " }), Installing),
+        (json!({ "INSTALLED": "Y" }), Installed),
+        (json!({ "INSTALLED": 0 }), Installing),
+        (json!({ "INSTALLED": 1 }), Installed),
+        (json!({ "INSTALLED": "0" }), Installing),
+        (json!({ "INSTALLED": "1" }), Installed),
+        (json!({ "INSTALLED": "FALSE" }), Installing),
+        (json!({ "INSTALLED": "true" }), Installed),
+        // The key in another case.
+        (json!({ "installed": false }), Installing),
+        (json!({ "Installed": "Y" }), Installed),
+        // Nothing readable: missing, null, empty, another word or number, a nested value.
+        (json!({ "ID": 7, "STATUS": "L" }), Unknown),
+        (json!({ "INSTALLED": null }), Unknown),
+        (json!({ "INSTALLED": "" }), Unknown),
+        (json!({ "INSTALLED": "maybe" }), Unknown),
+        (json!({ "INSTALLED": 2 }), Unknown),
+        (json!({ "INSTALLED": -1 }), Unknown),
+        (json!({ "INSTALLED": 0.5 }), Unknown),
+        (json!({ "INSTALLED": [false] }), Unknown),
+        (json!({ "INSTALLED": { "value": false } }), Unknown),
+        // Not an object at all (the library's empty body is `{}`).
+        (json!({}), Unknown),
+        (json!([]), Unknown),
+        (json!(false), Unknown),
+        (json!("N"), Unknown),
+        (Value::Null, Unknown),
+    ];
+    for (answer, expected) in cases {
+        assert_eq!(installation(&answer), expected, "{answer}");
+    }
+}
+
+#[test]
+fn only_an_explicit_not_installed_opens_the_install_page() {
+    let ok = |v: Value| -> Result<Value, CallError> { Ok(v) };
+    assert_eq!(
+        default_page(&ok(json!({ "INSTALLED": false }))),
+        DefaultPage::Install
+    );
+    assert_eq!(
+        default_page(&ok(json!({ "INSTALLED": "N" }))),
+        DefaultPage::Install
+    );
+    assert_eq!(
+        default_page(&ok(json!({ "INSTALLED": true }))),
+        DefaultPage::App
+    );
+    // A guess would leave every visit of an installed app on the install page.
+    assert_eq!(default_page(&ok(json!({ "ID": 7 }))), DefaultPage::App);
+    assert_eq!(default_page(&ok(json!(null))), DefaultPage::App);
+}
+
+#[test]
+fn a_failed_app_info_opens_the_app_page_with_its_reason() {
+    use BindProblem::*;
+    let cases: Vec<(CallError, BindProblem)> = vec![
+        (CallError::Timeout, NoAnswer),
+        (rest(503, "QUERY_LIMIT_EXCEEDED", ""), Busy),
+        (
+            rest(
+                401,
+                "expired_token",
+                "The access token provided has expired",
+            ),
+            AuthLost,
+        ),
+        (rest(500, "INTERNAL_SERVER_ERROR", ""), Unknown),
+        (CallError::NoHost, Unknown),
+        (CallError::BadResponse("x".into()), Unknown),
+        // What belongs to placements cannot be why app.info failed: no admin, no scope needed.
+        (rest(403, "ACCESS_DENIED", "Access denied!"), Unknown),
+        (rest(401, "insufficient_scope", ""), Unknown),
+        (rest(200, "SOMETHING", "refused"), Unknown),
+        (rest(404, "ERROR_METHOD_NOT_FOUND", ""), Unknown),
+    ];
+    for (err, problem) in cases {
+        assert_eq!(classify_install_check(&err), problem, "{err}");
+        assert_eq!(
+            default_page(&Err(err.clone())),
+            DefaultPage::AppUnchecked(problem),
+            "{err}"
+        );
+    }
+}
+
+#[test]
+fn asking_for_the_default_page_is_one_app_info_with_empty_params() {
+    let fake = FakeHost::installing("en", true);
+    assert_eq!(block_on(ask_default_page(&fake)), DefaultPage::Install);
+    assert_eq!(
+        fake.requests(),
+        vec![Request::Call {
+            method: APP_INFO_METHOD.into(),
+            params: app_info_params(),
+        }]
+    );
+    assert_eq!(app_info_params(), json!({}));
+    assert!(fake.logs().is_empty());
+
+    let installed = FakeHost::app_page("en", false);
+    assert_eq!(block_on(ask_default_page(&installed)), DefaultPage::App);
+    assert!(installed.logs().is_empty());
+}
+
+#[test]
+fn a_failed_or_unreadable_app_info_is_logged_with_its_code() {
+    let fake = FakeHost::app_page("en", true);
+    fake.on(APP_INFO_METHOD, |_| {
+        Err(rest(503, "QUERY_LIMIT_EXCEEDED", "Too many"))
+    });
+    assert_eq!(
+        block_on(ask_default_page(&fake)),
+        DefaultPage::AppUnchecked(BindProblem::Busy)
+    );
+    assert_eq!(
+        fake.logs(),
+        ["openline-modes: install-check failed: REST error \"QUERY_LIMIT_EXCEEDED\" (503): Too many [Busy]"]
+    );
+
+    let odd = FakeHost::app_page("en", true);
+    odd.on(APP_INFO_METHOD, |_| Ok(json!({ "ID": 7 })));
+    assert_eq!(block_on(ask_default_page(&odd)), DefaultPage::App);
+    assert_eq!(odd.logs().len(), 1);
+    assert!(odd.logs()[0].contains("INSTALLED"), "{:?}", odd.logs());
 }
 
 // ------------------------------------------------------------------ use-cases (fake host)

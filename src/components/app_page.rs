@@ -46,6 +46,7 @@ struct Page {
     known: RwSignal<Known>,
     busy_sidebar: RwSignal<bool>,
     busy_bulk: RwSignal<bool>,
+    on_install_check: Option<Callback<()>>,
 }
 
 impl Page {
@@ -128,11 +129,12 @@ impl Page {
                 PlacementChange::Readd => controller::rebind_sidebar(&*h, params, &handler)
                     .await
                     .map(|_| Msg::SidebarAdded),
-                PlacementChange::Remove | PlacementChange::Install | PlacementChange::Check => {
-                    controller::unbind_sidebar(&*h)
-                        .await
-                        .map(|_| Msg::SidebarRemoved)
-                }
+                PlacementChange::Remove
+                | PlacementChange::Install
+                | PlacementChange::Check
+                | PlacementChange::InstallCheck => controller::unbind_sidebar(&*h)
+                    .await
+                    .map(|_| Msg::SidebarRemoved),
             };
             if self.known.is_disposed() {
                 return;
@@ -216,6 +218,12 @@ impl Page {
                 dom::focus(STATE_ID);
                 self.change(PlacementChange::Remove);
             }
+            Retry::Placement(PlacementChange::InstallCheck) => {
+                dom::focus(STATE_ID);
+                if let Some(recheck) = self.on_install_check {
+                    recheck.run(());
+                }
+            }
             Retry::Placement(PlacementChange::Install) => {}
         }
     }
@@ -230,6 +238,9 @@ pub fn AppPage(
     locale: Locale,
     /// Where failures and outcomes are announced.
     regions: Regions,
+    /// "Try again" after a failed install check (`app.info`): the root asks again.
+    #[prop(optional)]
+    on_install_check: Option<Callback<()>>,
 ) -> impl IntoView {
     let admin = host.get().is_some_and(|h| h.is_admin());
     let p = Page {
@@ -243,6 +254,7 @@ pub fn AppPage(
         }),
         busy_sidebar: RwSignal::new(false),
         busy_bulk: RwSignal::new(false),
+        on_install_check,
     };
     regions
         .on_retry

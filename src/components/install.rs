@@ -1,6 +1,8 @@
-//! The install page: what the portal opens (in its install mode) at the app's install URL
-//! (`…/?install=1`). It binds the widget to the chat sidebar and then calls `installFinish`;
-//! until then the portal keeps the app "not fully installed" and shows no sidebar item.
+//! The install page: what the app shows when the portal opens it in install mode, at an
+//! installation path with `?install=1` or, registered with one URL for both, at its handler
+//! while `app.info` says `INSTALLED: false` (routing in `app.rs`). It binds the widget to the
+//! chat sidebar and then calls `installFinish`; until then the portal keeps the app "not fully
+//! installed" and shows no sidebar item.
 //!
 //! It starts by itself, says what it is doing, and on failure says why in the alert region with
 //! "Try again". Every step is idempotent ("already bound" is success, `installFinish` outside

@@ -3,12 +3,19 @@
 //! (bitrix24.md §3 "placement.bind rules", §8 "Install mode is not exposed by the classic API").
 //!
 //! **How the app knows it is being installed.** The classic library keeps `INSTALL` to itself
-//! (`BX24.installFinish()` silently does nothing outside install mode). So the app is registered
-//! with a separate *install URL*: its own address with `?install=1` (the portal posts to that URL
-//! with its own parameters appended, so the query survives). [`is_install_url`] reads it; the
-//! binding's handler is the page's address without query or fragment ([`handler_url`]).
-//! The install step is idempotent: "already bound" is success, and `installFinish` is harmless
-//! when the page was opened outside install mode.
+//! (`BX24.installFinish()` silently does nothing outside install mode). Two signals stand in:
+//!
+//! 1. the *install URL*: an app registered with its own address plus `?install=1` as the
+//!    installation path (the portal posts to that URL with its own parameters appended, so the
+//!    query survives). [`is_install_url`] reads it, and nothing needs to be asked;
+//! 2. otherwise the portal itself: `app.info` answers `INSTALLED: false` while an app with a UI
+//!    has not called `installFinish` yet ([`installation`], [`default_page`]). So an app
+//!    registered with **one URL** for handler and installation path installs too.
+//!
+//! Only the app's own page (`DEFAULT`) asks; the sidebar never does. The binding's handler is
+//! the page's address without query or fragment ([`handler_url`]). The install step is
+//! idempotent: "already bound" is success, and `installFinish` is harmless when the page was
+//! opened outside install mode.
 
 use serde_json::{json, Map, Value};
 
@@ -93,6 +100,107 @@ pub fn is_install_url(href: &str) -> bool {
                 .iter()
                 .any(|v| value.eq_ignore_ascii_case(v))
     })
+}
+
+/// `app.info`: the app's record in this portal, `INSTALLED` among it. Any user may call it.
+pub const APP_INFO_METHOD: &str = "app.info";
+
+/// `app.info` params (none; always an object for the library).
+pub fn app_info_params() -> Value {
+    json!({})
+}
+
+/// What `app.info` says about the installation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Installation {
+    /// `INSTALLED` is false: the portal is installing the app and waits for `installFinish`.
+    Installing,
+    /// `INSTALLED` is true.
+    Installed,
+    /// No readable `INSTALLED` (missing, `null`, an unexpected value, or not an object).
+    Unknown,
+}
+
+/// Reads `INSTALLED` from an `app.info` result (key in any case). The portal sends a JSON
+/// boolean; `"N"`/`"Y"` (the database's spelling), `0`/`1`, `"0"`/`"1"` and `"false"`/`"true"`
+/// (any case) are read the same way. Anything else is [`Installation::Unknown`].
+pub fn installation(app_info: &Value) -> Installation {
+    let Value::Object(map) = app_info else {
+        return Installation::Unknown;
+    };
+    let Some((_, value)) = map
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case("INSTALLED"))
+    else {
+        return Installation::Unknown;
+    };
+    let flag = match value {
+        Value::Bool(b) => Some(*b),
+        Value::Number(n) => match n.as_u64() {
+            Some(0) => Some(false),
+            Some(1) => Some(true),
+            _ => None,
+        },
+        Value::String(s) => {
+            let s = s.trim();
+            if ["n", "0", "false"]
+                .iter()
+                .any(|v| s.eq_ignore_ascii_case(v))
+            {
+                Some(false)
+            } else if ["y", "1", "true"].iter().any(|v| s.eq_ignore_ascii_case(v)) {
+                Some(true)
+            } else {
+                None
+            }
+        }
+        _ => None,
+    };
+    match flag {
+        Some(false) => Installation::Installing,
+        Some(true) => Installation::Installed,
+        None => Installation::Unknown,
+    }
+}
+
+/// Which page a `DEFAULT` open that is not the install URL shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DefaultPage {
+    /// The portal is installing the app: the install page (bind, then `installFinish`).
+    Install,
+    /// The app's own page.
+    App,
+    /// `app.info` failed: the app's own page, with the failure and "Try again" (which asks
+    /// again and may still lead to the install page).
+    AppUnchecked(BindProblem),
+}
+
+/// Decides from the `app.info` answer. Only an explicit "not installed" runs the install step:
+/// an unreadable `INSTALLED` opens the app page (running the install page outside install mode
+/// would leave every later visit on "Installation complete", and non-administrators on "only an
+/// administrator can install"). A failed call opens the app page too, with its reason: most
+/// opens of `DEFAULT` are visits to an installed app, the page works there, and the alert's
+/// "Try again" reaches the install page when the portal is installing after all.
+pub fn default_page(app_info: &Result<Value, CallError>) -> DefaultPage {
+    match app_info {
+        Ok(result) => match installation(result) {
+            Installation::Installing => DefaultPage::Install,
+            Installation::Installed | Installation::Unknown => DefaultPage::App,
+        },
+        Err(err) => DefaultPage::AppUnchecked(classify_install_check(err)),
+    }
+}
+
+/// What a failed `app.info` means. Like [`classify_bind`], except that what belongs to
+/// placements cannot apply (`app.info` needs no scope and no administrator): those are
+/// [`BindProblem::Unknown`].
+pub fn classify_install_check(err: &CallError) -> BindProblem {
+    match classify_bind(err) {
+        BindProblem::NotAdmin | BindProblem::MissingScope | BindProblem::Rejected => {
+            BindProblem::Unknown
+        }
+        other => other,
+    }
 }
 
 /// Two handler URLs name the same page (a trailing slash and the case of scheme and host do
@@ -309,16 +417,19 @@ pub enum PlacementChange {
     Readd,
     /// Removing the widget from the chat sidebar (`placement.unbind`).
     Remove,
+    /// Asking the portal whether it is installing the app (`app.info`).
+    InstallCheck,
 }
 
 impl PlacementChange {
     /// Every change, in declaration order.
-    pub const ALL: [PlacementChange; 5] = [
+    pub const ALL: [PlacementChange; 6] = [
         PlacementChange::Install,
         PlacementChange::Check,
         PlacementChange::Add,
         PlacementChange::Readd,
         PlacementChange::Remove,
+        PlacementChange::InstallCheck,
     ];
 
     /// A stable lower-case name for console logs.
@@ -329,12 +440,26 @@ impl PlacementChange {
             PlacementChange::Add => "placement-add",
             PlacementChange::Readd => "placement-readd",
             PlacementChange::Remove => "placement-remove",
+            PlacementChange::InstallCheck => "install-check",
         }
+    }
+}
+
+/// What `err` from the call behind `change` means ([`classify_install_check`] for
+/// [`PlacementChange::InstallCheck`], else [`classify_bind`]).
+pub fn classify_change(change: PlacementChange, err: &CallError) -> BindProblem {
+    match change {
+        PlacementChange::InstallCheck => classify_install_check(err),
+        PlacementChange::Install
+        | PlacementChange::Check
+        | PlacementChange::Add
+        | PlacementChange::Readd
+        | PlacementChange::Remove => classify_bind(err),
     }
 }
 
 /// One console line for a failed placement call, like [`super::error::log_line`]:
 /// `openline-modes: install failed: REST error "ACCESS_DENIED" (403): Access denied! [NotAdmin]`.
 pub fn bind_log_line(change: PlacementChange, err: &CallError) -> String {
-    super::error::console_line(change.name(), err, &classify_bind(err))
+    super::error::console_line(change.name(), err, &classify_change(change, err))
 }

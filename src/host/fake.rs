@@ -70,8 +70,8 @@ impl FakeHost {
         host
     }
 
-    /// The app's own page (`DEFAULT`, no options) at [`FakeHost::APP_URL`]; `admin` as
-    /// `BX24.isAdmin()` says.
+    /// The app's own page (`DEFAULT`, no options) at [`FakeHost::APP_URL`] of an installed app
+    /// (`app.info` answers `INSTALLED: true`); `admin` as `BX24.isAdmin()` says.
     pub fn app_page(lang: &str, admin: bool) -> Self {
         let host = Self::with_placement("DEFAULT", json!([]), lang);
         host.set_admin(admin);
@@ -79,7 +79,29 @@ impl FakeHost {
             "{}?DOMAIN=portal.example&PROTOCOL=1&LANG={lang}&APP_SID=0123",
             Self::APP_URL
         ));
+        host.on("app.info", |_| Ok(Self::app_info(json!(true))));
         host
+    }
+
+    /// The portal installing an app registered with one URL for handler and installation
+    /// path: [`FakeHost::app_page`]'s address, and `app.info` answers `INSTALLED: false`.
+    pub fn installing(lang: &str, admin: bool) -> Self {
+        let host = Self::app_page(lang, admin);
+        host.on("app.info", |_| Ok(Self::app_info(json!(false))));
+        host
+    }
+
+    /// An `app.info` result as a portal sends it, with this `INSTALLED`.
+    pub fn app_info(installed: Value) -> Value {
+        json!({
+            "ID": 7,
+            "CODE": "local.openline-modes",
+            "VERSION": 1,
+            "STATUS": "L",
+            "INSTALLED": installed,
+            "PAYMENT_EXPIRED": "N",
+            "DAYS": null,
+        })
     }
 
     /// The install page: `DEFAULT`, opened through the install URL (`?install=1`).

@@ -224,6 +224,9 @@ fn placement_failed(change: PlacementChange, problem: BindProblem) -> String {
         PlacementChange::Remove => {
             "Das Widget konnte nicht aus der Chat-Seitenleiste entfernt werden."
         }
+        PlacementChange::InstallCheck => {
+            "Es konnte nicht geprüft werden, ob die Installation der App abgeschlossen ist."
+        }
     };
     let why = match problem {
         BindProblem::NotAdmin => "Das kann nur ein Bitrix24-Administrator. Bitten Sie Ihren Administrator, die App zu öffnen.",

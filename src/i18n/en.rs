@@ -200,6 +200,9 @@ fn placement_failed(change: PlacementChange, problem: BindProblem) -> String {
         PlacementChange::Add => "Could not add the widget to the chat sidebar.",
         PlacementChange::Readd => "Could not re-add the widget to the chat sidebar.",
         PlacementChange::Remove => "Could not remove the widget from the chat sidebar.",
+        PlacementChange::InstallCheck => {
+            "Could not check whether the app's installation is complete."
+        }
     };
     let why = match problem {
         BindProblem::NotAdmin => "Only a Bitrix24 administrator can do this. Ask your administrator to open the app.",

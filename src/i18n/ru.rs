@@ -204,6 +204,7 @@ fn placement_failed(change: PlacementChange, problem: BindProblem) -> String {
         PlacementChange::Add => "Не удалось добавить виджет в боковую панель чата.",
         PlacementChange::Readd => "Не удалось заново добавить виджет в боковую панель чата.",
         PlacementChange::Remove => "Не удалось убрать виджет из боковой панели чата.",
+        PlacementChange::InstallCheck => "Не удалось проверить, завершена ли установка приложения.",
     };
     let why = match problem {
         BindProblem::NotAdmin => "Это может сделать только администратор Битрикс24. Попросите администратора открыть приложение.",

@@ -202,6 +202,9 @@ fn placement_failed(change: PlacementChange, problem: BindProblem) -> String {
         PlacementChange::Add => "Не вдалося додати віджет до бічної панелі чату.",
         PlacementChange::Readd => "Не вдалося знову додати віджет до бічної панелі чату.",
         PlacementChange::Remove => "Не вдалося прибрати віджет з бічної панелі чату.",
+        PlacementChange::InstallCheck => {
+            "Не вдалося перевірити, чи завершено встановлення застосунку."
+        }
     };
     let why = match problem {
         BindProblem::NotAdmin => "Це може зробити лише адміністратор Бітрікс24. Попросіть адміністратора відкрити застосунок.",
