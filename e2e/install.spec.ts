@@ -1,6 +1,7 @@
 // Installing the widget into the sandbox portal, the way an administrator does on a real one:
 // the portal frames the app's install URL (`…/?install=1`) in install mode, the app binds
-// IM_SIDEBAR and calls installFinish, and only then does the sidebar item appear. Also: a second
+// IM_SIDEBAR and calls installFinish, and only then does the sidebar item appear. The same with
+// one URL registered for handler and installation path (the app asks app.info). Also: a second
 // install over an existing binding, a non-admin's attempt, and the app page (DEFAULT).
 import { test, expect, allowHttpStatus, APP, PORTAL } from './fixtures';
 import type { Page, Route } from '@playwright/test';
@@ -135,6 +136,66 @@ test('an admin install binds IM_SIDEBAR, then installFinish, and only then the s
   expect(await chat.evaluate(() => document.querySelector<HTMLFormElement>('#app-form')!.action)).toMatch(
     new RegExp(`^${HANDLER.replace(/[.]/g, '\\.')}\\?DOMAIN=`),
   );
+});
+
+test('one URL for both: app.info says not installed, the app installs, and the sidebar shows it', async ({
+  page,
+  context,
+  request,
+}) => {
+  const reset = await request.post(`${PORTAL}/sandbox/reset`, { data: { installed: false, install_path: 'same' } });
+  expect(reset.ok()).toBe(true);
+  const chat = await context.newPage();
+  await chat.goto('/?dialog=chat11');
+  await expect(chat.getByText('The application is not fully installed yet.')).toBeVisible();
+
+  let held: Route | undefined;
+  await page.route('**/sandbox/install-finish', (route) => {
+    held = route;
+  });
+  await page.goto(`/?view=install&user=${ADMIN}`);
+  // The portal framed the handler itself (no `install=1`) in install mode.
+  expect(await page.evaluate(() => document.querySelector<HTMLFormElement>('#app-form')!.action)).toMatch(
+    new RegExp(`^${HANDLER.replace(/[.]/g, '\\.')}\\?DOMAIN=`),
+  );
+  const frame = page.frameLocator('#app-frame');
+  await expect(frame.getByRole('heading', { level: 1 })).toHaveText(EN.installTitle);
+  await expect(frame.getByRole('status')).toHaveText(EN.installDone);
+  await expect(frame.getByRole('alert')).toBeEmpty();
+  await expect.poll(() => held !== undefined).toBe(true);
+  await expect.poll(async () => (await frameCommands(page, 'setInstallFinish')).length).toBe(1);
+
+  // app.info first (the portal says: not installed), then the bind, then installFinish.
+  const steps = (await log(page))
+    .filter((c) => ['app.info', 'placement.bind', 'setInstallFinish'].includes(c.method))
+    .map((c) => [c.method, c.status, c.method === 'app.info' ? c.response.result.INSTALLED : null]);
+  expect(steps).toEqual([
+    ['app.info', 200, false],
+    ['placement.bind', 200, null],
+    ['setInstallFinish', 0, null],
+  ]);
+  const binds = await rest(page, 'placement.bind');
+  expect(binds.map((b) => [b.params.PLACEMENT, b.params.HANDLER])).toEqual([['IM_SIDEBAR', HANDLER]]);
+  expect((await app(page)).installed).toBe(false);
+
+  // The portal finishes and reloads: app.info now says installed, so the app page opens.
+  await held!.continue();
+  await page.waitForURL(/install_finished=Y/);
+  await expect(page.frameLocator('#app-frame').getByText(EN.bound)).toBeVisible();
+  const infos = await rest(page, 'app.info');
+  expect(infos.map((c) => c.response.result.INSTALLED)).toEqual([false, true]);
+  expect(await rest(page, 'placement.bind')).toHaveLength(1);
+  expect(await frameCommands(page, 'setInstallFinish')).toHaveLength(1);
+  const state = await app(page);
+  expect(state.installed).toBe(true);
+  expect(state.sidebar_visible).toBe(true);
+
+  // And the operator finds the widget in the chat sidebar, working, with no app.info asked.
+  await request.delete(`${PORTAL}/sandbox/calls`);
+  await chat.goto(`/?dialog=chat11&user=${OPERATOR}`);
+  const widget = chat.frameLocator('#app-frame');
+  await expect(widget.getByRole('switch', { name: EN.pin, exact: true })).toBeVisible();
+  expect(await rest(chat, 'app.info')).toEqual([]);
 });
 
 test('installing again over an existing binding is a success and still finishes', async ({ page, request, noise }) => {

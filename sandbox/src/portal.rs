@@ -14,7 +14,7 @@ use serde_json::{json, Map, Value};
 
 use crate::params::{merge, parse_form};
 use crate::rest::{self, now_f64, time_block, Outcome};
-use crate::state::{self, FailMode, AUTH_EXPIRES, MEMBER_ID};
+use crate::state::{self, FailMode, InstallPath, AUTH_EXPIRES, MEMBER_ID};
 use crate::{Ctx, DropConnection};
 
 const PORTAL_JS: &str = include_str!("assets/portal.js");
@@ -250,11 +250,12 @@ async fn page(State(ctx): State<Ctx>, Query(q): Query<HashMap<String, String>>) 
         .find(|b| b.placement == "IM_SIDEBAR")
         .map(|b| b.handler.clone())
         .unwrap_or_else(|| ctx.app_url.clone());
-    // Like app.layout: the sidebar frames the bound handler, an app being installed its install
-    // URL, and the installed app its handler URL.
+    // Like app.layout: the sidebar frames the bound handler, an app being installed its
+    // installation path (the handler itself when it was registered with one URL for both), and
+    // the installed app its handler URL.
     let app_url = q.get("app_url").cloned().unwrap_or(if view == "sidebar" {
         handler
-    } else if install {
+    } else if install && w.install_path == InstallPath::Separate {
         ctx.install_url.clone()
     } else {
         ctx.app_url.clone()
@@ -316,12 +317,26 @@ async fn page(State(ctx): State<Ctx>, Query(q): Query<HashMap<String, String>>) 
 #[derive(Deserialize, Default)]
 struct ResetBody {
     installed: Option<bool>,
+    /// How the app is registered: `"separate"` (default) or `"same"`.
+    install_path: Option<InstallPath>,
 }
 
 async fn reset(State(ctx): State<Ctx>, body: Bytes) -> Response {
-    let b: ResetBody = serde_json::from_slice(&body).unwrap_or_default();
+    // An empty body is the seed; a body that says something must say it right (a mistyped
+    // `install_path` silently resetting to the default would mislead the test that sent it).
+    let b: ResetBody = if body.iter().all(u8::is_ascii_whitespace) {
+        ResetBody::default()
+    } else {
+        match serde_json::from_slice(&body) {
+            Ok(b) => b,
+            Err(e) => {
+                return (StatusCode::BAD_REQUEST, format!("bad reset body: {e}")).into_response()
+            }
+        }
+    };
     let mut w = ctx.world();
     w.reset(b.installed.unwrap_or(true));
+    w.install_path = b.install_path.unwrap_or_default();
     Json(state::snapshot(&w)).into_response()
 }
 

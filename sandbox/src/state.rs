@@ -181,6 +181,17 @@ pub struct Binding {
     pub lang_all: Value,
 }
 
+/// How the app is registered: what the portal frames while it installs the app.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum InstallPath {
+    /// The installation path is the handler URL with `install=1` (docs/install.md's two URLs).
+    #[default]
+    Separate,
+    /// One URL for both: the installation path is the handler URL itself.
+    Same,
+}
+
 /// How `fail_next` fails a request.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub enum FailMode {
@@ -255,6 +266,8 @@ pub struct World {
     pub next_message_id: i64,
     /// App installed (installFinish done).
     pub installed: bool,
+    /// Which URL the install view frames while installing.
+    pub install_path: InstallPath,
     /// Placement bindings.
     pub bindings: Vec<Binding>,
     /// Next binding id.
@@ -553,6 +566,7 @@ impl World {
             chats: BTreeMap::new(),
             next_message_id: 1,
             installed: true,
+            install_path: InstallPath::Separate,
             bindings: Vec::new(),
             next_binding_id: 2,
             scenario: Scenario::default(),
@@ -568,7 +582,8 @@ impl World {
         w
     }
 
-    /// Back to the seed (`installed` = false starts an un-installed app with no bindings).
+    /// Back to the seed (`installed` = false starts an un-installed app with no bindings),
+    /// registered with two URLs ([`InstallPath::Separate`]).
     pub fn reset(&mut self, installed: bool) {
         self.current_user = 1;
         self.lang = "en".into();
@@ -581,6 +596,7 @@ impl World {
             .unwrap_or(0)
             + 1;
         self.installed = installed;
+        self.install_path = InstallPath::Separate;
         self.bindings = if installed {
             vec![seed_binding(&self.app_url)]
         } else {
@@ -831,6 +847,7 @@ pub fn snapshot(w: &World) -> Value {
         "chats": chats,
         "app": {
             "installed": w.installed,
+            "install_path": w.install_path,
             "bindings": w.bindings,
             "sidebar_visible": w.sidebar_visible(),
         },

@@ -568,6 +568,138 @@ async fn an_uninstalled_app_shows_no_sidebar_until_install_finish() {
     assert_eq!(sb.state().await["app"]["sidebar_visible"], json!(true));
 }
 
+/// The install view's page config: what it frames and whether it is in install mode.
+async fn install_view(sb: &common::Sb, query: &str) -> Value {
+    let html = sb
+        .http
+        .get(sb.portal(&format!("/?view=install&user=3{query}")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let start = html.find(r#"id="portal-config">"#).unwrap() + r#"id="portal-config">"#.len();
+    let end = start + html[start..].find("</script>").unwrap();
+    serde_json::from_str(&html[start..end]).unwrap()
+}
+
+#[tokio::test]
+async fn app_info_says_installed_false_until_the_portal_page_reports_install_finish() {
+    // Both registrations: app.info's INSTALLED follows installFinish, not the URL.
+    for path in ["separate", "same"] {
+        let sb = start().await;
+        let r = sb
+            .http
+            .post(sb.portal("/sandbox/reset"))
+            .json(&json!({"installed": false, "install_path": path}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 200, "{path}");
+        let token = sb.become_user(3).await;
+        let (status, body) = sb.call_as(&token, "app.info", &[]).await;
+        assert_eq!(status, 200, "{path}");
+        assert_eq!(body["result"]["INSTALLED"], json!(false), "{path}");
+        // Binding alone does not install the app.
+        sb.call_as(&token, "placement.bind", SIDEBAR_OK).await;
+        let (_, body) = sb.call_as(&token, "app.info", &[]).await;
+        assert_eq!(body["result"]["INSTALLED"], json!(false), "{path}");
+        // setInstallFinish (the portal page posts this for the frame).
+        sb.http
+            .post(sb.portal("/sandbox/install-finish"))
+            .json(&json!({}))
+            .send()
+            .await
+            .unwrap();
+        let (_, body) = sb.call_as(&token, "app.info", &[]).await;
+        assert_eq!(body["result"]["INSTALLED"], json!(true), "{path}");
+        // Any user may ask.
+        let (status, body) = sb.call("app.info", &[]).await;
+        assert_eq!((status, &body["result"]["INSTALLED"]), (200, &json!(true)));
+    }
+}
+
+#[tokio::test]
+async fn registered_with_one_url_the_install_view_frames_the_handler_in_install_mode() {
+    let sb = start().await;
+    let handler = sb.app("/");
+    // The default: two URLs.
+    sb.http
+        .post(sb.portal("/sandbox/reset"))
+        .json(&json!({"installed": false}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(sb.state().await["app"]["install_path"], json!("separate"));
+    let cfg = install_view(&sb, "").await;
+    assert_eq!(cfg["app_url"], json!(format!("{handler}?install=1")));
+    assert_eq!(cfg["install"], json!(true));
+
+    // One URL for both: the same install mode, at the handler itself.
+    let r = sb
+        .http
+        .post(sb.portal("/sandbox/reset"))
+        .json(&json!({"installed": false, "install_path": "same"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    assert_eq!(sb.state().await["app"]["install_path"], json!("same"));
+    let cfg = install_view(&sb, "").await;
+    assert_eq!(cfg["app_url"], json!(handler));
+    assert_eq!(
+        (&cfg["install"], &cfg["placement"]),
+        (&json!(true), &json!("DEFAULT"))
+    );
+    let finished = install_view(&sb, "&install_finished=Y").await;
+    assert_eq!(finished["app_url"], json!(handler));
+    assert_eq!(finished["install"], json!(false));
+
+    // A reset without it is back to two URLs.
+    sb.reset().await;
+    assert_eq!(sb.state().await["app"]["install_path"], json!("separate"));
+}
+
+#[tokio::test]
+async fn a_reset_body_that_does_not_parse_is_refused_not_read_as_the_seed() {
+    let sb = start().await;
+    sb.http
+        .post(sb.portal("/sandbox/reset"))
+        .json(&json!({"installed": false}))
+        .send()
+        .await
+        .unwrap();
+    for body in [
+        r#"{"install_path": "one"}"#,
+        r#"{"installed": "no"}"#,
+        "installed=false",
+    ] {
+        let r = sb
+            .http
+            .post(sb.portal("/sandbox/reset"))
+            .body(body)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 400, "{body}");
+        assert!(
+            r.text().await.unwrap().starts_with("bad reset body"),
+            "{body}"
+        );
+    }
+    // Nothing was reset by the refused bodies; an empty body still is the seed.
+    assert_eq!(sb.state().await["app"]["installed"], json!(false));
+    let r = sb
+        .http
+        .post(sb.portal("/sandbox/reset"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    assert_eq!(sb.state().await["app"]["installed"], json!(true));
+}
+
 #[tokio::test]
 async fn fail_next_503_and_500_fail_that_many_requests_and_are_logged() {
     let sb = start().await;
