@@ -121,6 +121,9 @@ test('portal too old: the methods are missing; the widget says so and nothing ch
 
   await expect(portal.notice).toHaveText(EN.portalTooOld);
   await expect(portal.pinSwitch).toHaveCount(0); // nothing left to click that cannot work
+  // The switch that had the focus is gone: the alert region announces why, with no Try again.
+  await expect(portal.alertMessage).toHaveText(EN.portalTooOld);
+  await expect(portal.tryAgainButton).toHaveCount(0);
   expect((await portal.writes()).map((w) => [w.method, w.status, w.response.error])).toEqual([
     [PIN, 404, 'ERROR_METHOD_NOT_FOUND'],
   ]);

@@ -524,6 +524,8 @@ async fn in_russian_the_whisper_switch_is_labelled_skrytyj_rezhim() {
 async fn loading_is_one_batch_of_dialog_get_and_profile() {
     let fake = sidebar(&Portal::new(), Locale::En);
     let _w = open_widget(&fake).await;
+    // Exactly this: in particular no `app.info` (only the app's own page asks whether the
+    // portal is installing the app).
     assert_eq!(
         fake.requests(),
         vec![Request::Batch(vec![
@@ -1119,14 +1121,197 @@ async fn another_placement_points_to_the_chat_sidebar() {
     assert!(fake.requests().is_empty());
 }
 
+/// Bug: after a click, the message that replaced the switches was never announced.
 #[wasm_bindgen_test]
-async fn a_portal_without_the_pin_method_says_it_is_too_old_and_hides_the_controls() {
+async fn a_portal_without_the_pin_method_says_it_is_too_old_hides_the_controls_and_announces_it() {
     let w = toggle_failing_to_notice(
         rest_error(404, "ERROR_METHOD_NOT_FOUND", "Method not found!"),
         Locale::En,
     )
     .await;
-    assert_only_message(&w, &Locale::En.text(&Msg::PortalTooOld));
+    assert_replaced_and_announced(&w, &Locale::En.text(&Msg::PortalTooOld));
+    assert_eq!(w.writes().len(), 1, "sent once, not repeated");
+}
+
+// ---------------------------------------------------------------------------------------------
+// 13b. After an action, the message that replaces the controls is announced
+// ---------------------------------------------------------------------------------------------
+
+/// Checks that `w` replaced its controls with `message` and put the same text in the alert
+/// region (which screen readers announce), without "Try again": nothing there can be repeated.
+fn assert_replaced_and_announced(w: &Widget, message: &str) {
+    let notice = w.all("p.olm-notice");
+    assert_eq!(
+        notice.iter().map(text_of).collect::<Vec<_>>(),
+        [message],
+        "the message replaces the controls; the widget shows {:?}",
+        w.visible_text()
+    );
+    assert!(w.switches().is_empty(), "no switches");
+    assert_eq!(w.buttons(), 0, "no controls at all, no Try again");
+    assert_eq!(w.alert_text(), message, "announced in the alert region");
+    assert_eq!(w.status_text(), "", "no success claim");
+}
+
+/// Opens the widget on `portal`, pins once, and waits until the controls are gone.
+async fn pin_until_the_controls_are_gone(
+    portal: &Portal,
+    fake: &FakeHost,
+    locale: Locale,
+) -> Widget {
+    let w = open_widget(fake).await;
+    assert_eq!(w.switches().len(), 2, "controls before the write");
+    assert!(!portal.pinned());
+    w.click_switch(&locale.text(&Msg::PinLabel));
+    w.until("the controls are gone", || w.switches().is_empty())
+        .await;
+    w.settle().await;
+    w
+}
+
+/// Scripts the pin to succeed, after which `dialog.get` fails with the error put into the
+/// returned cell (none: it keeps answering).
+fn answer_after_the_write(portal: &Portal, fake: &FakeHost) -> Rc<RefCell<Option<CallError>>> {
+    let after: Rc<RefCell<Option<CallError>>> = Rc::default();
+    let written = Rc::new(RefCell::new(false));
+    let w = written.clone();
+    fake.on(PIN, move |_| {
+        *w.borrow_mut() = true;
+        Ok(json!(true))
+    });
+    let (answers, error) = (portal.clone(), after.clone());
+    fake.on(DIALOG_GET, move |_| match &*error.borrow() {
+        Some(err) if *written.borrow() => Err(err.clone()),
+        _ => Ok(answers.dialog_json()),
+    });
+    after
+}
+
+/// Makes the portal's chat a plain group chat (someone changed it while the widget was open).
+fn becomes_group_chat(portal: &Portal) {
+    let mut d = portal.0.borrow_mut();
+    d.entity_type = "";
+    d.chat_type = "chat";
+}
+
+#[wasm_bindgen_test]
+async fn a_write_whose_re_read_finds_a_group_chat_announces_that_the_widget_cannot_work_here() {
+    let portal = Portal::new();
+    let fake = sidebar(&portal, Locale::Ru);
+    let changed = portal.clone();
+    fake.on(PIN, move |_| {
+        becomes_group_chat(&changed);
+        Ok(json!(true))
+    });
+    let w = pin_until_the_controls_are_gone(&portal, &fake, Locale::Ru).await;
+    assert_replaced_and_announced(&w, &Locale::Ru.text(&Msg::NotOpenLine));
+}
+
+#[wasm_bindgen_test]
+async fn a_refused_write_whose_re_read_finds_a_group_chat_announces_that_not_a_try_again() {
+    let portal = Portal::new();
+    let fake = sidebar(&portal, Locale::En);
+    let changed = portal.clone();
+    fake.on(PIN, move |_| {
+        becomes_group_chat(&changed);
+        Err(rest_error(400, "CHAT_TYPE", "Chat type is not LINES"))
+    });
+    let w = pin_until_the_controls_are_gone(&portal, &fake, Locale::En).await;
+    // Not "Pinning failed … Try again": there is nothing left to try it on.
+    assert_replaced_and_announced(&w, &Locale::En.text(&Msg::NotOpenLine));
+}
+
+#[wasm_bindgen_test]
+async fn a_write_whose_re_read_finds_dialog_get_missing_announces_which_method_is_missing() {
+    let portal = Portal::new();
+    let fake = sidebar(&portal, Locale::De);
+    let re_read = answer_after_the_write(&portal, &fake);
+    re_read.replace(Some(rest_error(
+        404,
+        "ERROR_METHOD_NOT_FOUND",
+        "Method not found!",
+    )));
+    let w = pin_until_the_controls_are_gone(&portal, &fake, Locale::De).await;
+    assert_replaced_and_announced(&w, &failed(Locale::De, Action::Load, Problem::PortalTooOld));
+}
+
+#[wasm_bindgen_test]
+async fn a_write_whose_re_read_finds_no_host_announces_that_bitrix24_is_gone() {
+    let portal = Portal::new();
+    let fake = sidebar(&portal, Locale::Ua);
+    answer_after_the_write(&portal, &fake).replace(Some(CallError::NoHost));
+    let w = pin_until_the_controls_are_gone(&portal, &fake, Locale::Ua).await;
+    assert_replaced_and_announced(&w, &Locale::Ua.text(&Msg::NoHost));
+}
+
+#[wasm_bindgen_test]
+async fn try_again_after_a_failed_first_read_that_finds_access_lost_announces_it() {
+    let portal = Portal::new();
+    let fake = sidebar(&portal, Locale::En);
+    let first = Rc::new(RefCell::new(true));
+    fake.on(DIALOG_GET, move |_| {
+        if std::mem::replace(&mut *first.borrow_mut(), false) {
+            Err(CallError::Timeout)
+        } else {
+            Err(rest_error(
+                400,
+                "ACCESS_ERROR",
+                "You do not have access to the specified dialog",
+            ))
+        }
+    });
+    let w = mount(&fake);
+    w.until("an alert is shown", || !w.alert_text().is_empty())
+        .await;
+    w.settle().await;
+    w.click("Try again");
+    w.until("the notice is shown", || !w.all("p.olm-notice").is_empty())
+        .await;
+    w.settle().await;
+    assert_replaced_and_announced(&w, &Locale::En.text(&Msg::NoDialogAccess));
+    assert!(w.writes().is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn coming_back_to_a_chat_that_became_a_group_chat_announces_it() {
+    let portal = Portal::new();
+    let fake = sidebar(&portal, Locale::En);
+    let w = open_widget(&fake).await;
+    becomes_group_chat(&portal);
+    let document = web_sys::window().unwrap().document().unwrap();
+    let event = web_sys::Event::new("visibilitychange").unwrap();
+    document.dispatch_event(&event).unwrap();
+    w.until("the controls are gone", || w.switches().is_empty())
+        .await;
+    w.settle().await;
+    assert_replaced_and_announced(&w, &Locale::En.text(&Msg::NotOpenLine));
+}
+
+#[wasm_bindgen_test]
+async fn a_second_click_in_flight_when_the_controls_go_does_not_overwrite_the_announcement() {
+    // Pin and whisper both in flight; the pin's re-read finds a group chat, then the whisper's
+    // refusal arrives: the alert keeps saying why the controls are gone, with no "Try again".
+    let portal = Portal::new();
+    let fake = sidebar(&portal, Locale::En);
+    let w = open_widget(&fake).await;
+    let changed = portal.clone();
+    fake.on(PIN, move |_| {
+        becomes_group_chat(&changed);
+        Ok(json!(true))
+    });
+    fake.on(SILENT, |_| {
+        Err(rest_error(400, "CHAT_TYPE", "Chat type is not LINES"))
+    });
+    fake.hold();
+    w.click_switch("Pin dialog");
+    w.click_switch("Whisper mode");
+    w.until("both writes are sent", || fake.held() == 2).await;
+    fake.release_all();
+    w.until("the controls are gone", || w.switches().is_empty())
+        .await;
+    w.settle().await;
+    assert_replaced_and_announced(&w, &Locale::En.text(&Msg::NotOpenLine));
+    assert_eq!(w.writes().len(), 2);
 }
 
 async fn toggle_failing_to_notice(err: CallError, locale: Locale) -> Widget {

@@ -69,6 +69,22 @@ impl Widget {
         }
     }
 
+    /// Replaces the controls with `msg`. When that follows something the operator did (a write,
+    /// "Try again", coming back to the chat), the alert region says it too: the control that had
+    /// the focus is gone, and a screen reader announces nothing of a replaced view by itself.
+    /// The first read's message is simply the page's content.
+    fn cannot(&self, msg: Msg, announce: bool) {
+        let text = announce.then(|| self.text(msg.clone()));
+        let phase = Phase::Cannot(msg);
+        if self.phase.try_get_untracked().as_ref() == Some(&phase) {
+            return;
+        }
+        if let Some(text) = text {
+            self.regions.alert.set(Some(Alert { text, retry: None }));
+        }
+        self.show(phase);
+    }
+
     fn busy_for(&self, command: Command) -> RwSignal<bool> {
         match command {
             Command::Pin(_) | Command::Unpin(_) => self.busy_pin,
@@ -98,9 +114,11 @@ impl Widget {
         if stale || self.phase.is_disposed() {
             return false;
         }
+        // Every read but the very first follows something the operator did.
+        let announce = ticket > 1;
         match result {
             Ok(snapshot) if snapshot.state.kind != DialogKind::OpenLine => {
-                self.show(Phase::Cannot(Msg::NotOpenLine));
+                self.cannot(Msg::NotOpenLine, announce);
                 false
             }
             Ok(snapshot) => {
@@ -117,14 +135,17 @@ impl Widget {
                 let problem = classify(&err);
                 let first = self.snapshot.with_untracked(Option::is_none);
                 match problem {
-                    Problem::NoAccess if first => self.show(Phase::Cannot(Msg::NoDialogAccess)),
-                    Problem::NotOpenLine => self.show(Phase::Cannot(Msg::NotOpenLine)),
+                    Problem::NoAccess if first => self.cannot(Msg::NoDialogAccess, announce),
+                    Problem::NotOpenLine => self.cannot(Msg::NotOpenLine, announce),
                     // The read method itself is missing: say which one (not session.mode.*).
-                    Problem::PortalTooOld => self.show(Phase::Cannot(Msg::Failed {
-                        action: Action::Load,
-                        problem,
-                    })),
-                    Problem::NoHost => self.show(Phase::Cannot(Msg::NoHost)),
+                    Problem::PortalTooOld => self.cannot(
+                        Msg::Failed {
+                            action: Action::Load,
+                            problem,
+                        },
+                        announce,
+                    ),
+                    Problem::NoHost => self.cannot(Msg::NoHost, announce),
                     _ => {
                         if first {
                             self.show(Phase::Unreadable);
@@ -159,7 +180,7 @@ impl Widget {
             if let Err(err) = &result {
                 host.log(&log_line(command.action(), err));
                 if classify(err) == Problem::PortalTooOld {
-                    self.show(Phase::Cannot(Msg::PortalTooOld));
+                    self.cannot(Msg::PortalTooOld, true);
                     busy.set(false);
                     return;
                 }
@@ -179,6 +200,12 @@ impl Widget {
             }
             let fresh = self.reload().await;
             if self.phase.is_disposed() {
+                return;
+            }
+            // The controls are gone and the alert says why (by this re-read or another one):
+            // a failure of this command, with "Try again", would only replace that.
+            if matches!(self.phase.get_untracked(), Phase::Cannot(_)) {
+                busy.set(false);
                 return;
             }
             let now = if fresh {
