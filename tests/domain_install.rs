@@ -230,6 +230,23 @@ fn an_error_body_inside_a_successful_answer_is_a_refusal() {
 }
 
 #[test]
+fn an_error_object_inside_a_successful_answer_is_read_like_any_answer() {
+    // Regression: the object's JSON text used to become the code, so a nested "already binded"
+    // was reported as a refusal. Now it is read with the envelope's rule (docs/bitrix24.md §4.1).
+    let nested = json!({ "error": {
+        "error": "ERROR_CORE",
+        "error_description": "Unable to set placement handler: Handler already binded",
+    } });
+    assert_eq!(bind_outcome(Ok(nested)), Ok(Bound::Already));
+    let refused =
+        json!({ "error": { "error": "ERROR_ARGUMENT" }, "error_description": "Bad options" });
+    assert_eq!(
+        bind_outcome(Ok(refused)),
+        Err(rest(200, "ERROR_ARGUMENT", "Bad options"))
+    );
+}
+
+#[test]
 fn is_already_bound_needs_both_the_code_and_the_text() {
     assert!(is_already_bound(&already_bound()));
     assert!(!is_already_bound(&rest(400, "ERROR_CORE", "")));

@@ -6,6 +6,8 @@ use openline_modes::domain::command::parse_session_ids;
 use openline_modes::domain::dialog::{chat_from_placement, ChatId, MAX_CHAT_ID};
 use openline_modes::domain::envelope::decode_answer;
 use openline_modes::domain::error::{classify, CallError};
+use openline_modes::domain::install::{bind_outcome, installation, sidebar_binding};
+use openline_modes::domain::json::{cut, get_ci};
 use openline_modes::domain::state::{parse_dialog, parse_profile};
 use openline_modes::i18n::{Locale, Msg};
 use proptest::prelude::*;
@@ -167,6 +169,39 @@ proptest! {
         status in any::<u16>(),
     ) {
         let _ = classify(&CallError::Rest { status, code, description });
+    }
+
+    #[test]
+    fn any_placement_or_app_answer_gives_a_typed_outcome(answer in json()) {
+        let _ = sidebar_binding(&answer, "https://widget.example/olm/");
+        let _ = installation(&answer);
+        let _ = bind_outcome(Ok(answer));
+    }
+
+    #[test]
+    fn a_key_is_found_whatever_its_casing(
+        key in "[a-zA-Z_][a-zA-Z0-9_]{0,11}",
+        upper in prop::collection::vec(any::<bool>(), 12),
+    ) {
+        let sent: String = key
+            .chars()
+            .zip(&upper)
+            .map(|(c, &up)| if up { c.to_ascii_uppercase() } else { c.to_ascii_lowercase() })
+            .collect();
+        let map: Map<String, Value> = [(sent.clone(), json!(1))].into_iter().collect();
+        prop_assert_eq!(get_ci(&map, &key), Some(&json!(1)), "{} sent as {}", key, sent);
+    }
+
+    #[test]
+    fn an_excerpt_is_a_prefix_of_at_most_max_characters(text in ".{0,120}", max in 0usize..100) {
+        let excerpt = cut(&text, max);
+        if text.chars().count() <= max {
+            prop_assert_eq!(excerpt, text);
+        } else {
+            let kept = excerpt.strip_suffix('…').expect("a cut ends with …");
+            prop_assert!(text.starts_with(kept));
+            prop_assert_eq!(kept.chars().count(), max);
+        }
     }
 
     #[test]

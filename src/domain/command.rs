@@ -4,6 +4,7 @@ use serde_json::{json, Value};
 
 use super::dialog::ChatId;
 use super::error::CallError;
+use super::json;
 
 /// `imopenlines.session.mode.pin`: pins with `ACTIVATE` `"Y"` and unpins with exactly `"N"`.
 ///
@@ -179,41 +180,12 @@ impl Command {
 ///   [`CallError::BadResponse`]: the method promises `int[]`, and reporting "nothing to do" on a
 ///   garbled answer would be a lie.
 pub fn parse_session_ids(result: &Value) -> Result<Vec<u64>, CallError> {
-    let items: Vec<&Value> = match result {
-        Value::Array(items) => items.iter().collect(),
-        Value::Object(map) => map.values().collect(),
-        other => {
-            return Err(CallError::BadResponse(format!(
-                "expected a list of session ids, got {}",
-                short_json(other)
-            )))
-        }
-    };
-    items
+    json::items(result, "session ids")?
         .into_iter()
         .map(|item| {
-            session_id(item).ok_or_else(|| {
-                CallError::BadResponse(format!("not a session id: {}", short_json(item)))
+            json::as_u64(item).ok_or_else(|| {
+                CallError::BadResponse(format!("not a session id: {}", json::short(item)))
             })
         })
         .collect()
-}
-
-fn session_id(v: &Value) -> Option<u64> {
-    match v {
-        Value::Number(n) => n.as_u64(),
-        Value::String(s) if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) => {
-            s.parse().ok()
-        }
-        _ => None,
-    }
-}
-
-/// JSON text of a value, cut to 80 characters (for `BadResponse` messages).
-pub(crate) fn short_json(v: &Value) -> String {
-    let text = v.to_string();
-    match text.char_indices().nth(80) {
-        Some((cut, _)) => format!("{}…", &text[..cut]),
-        None => text,
-    }
 }

@@ -8,6 +8,8 @@ use std::fmt;
 
 use serde_json::Value;
 
+use super::json;
+
 /// The largest chat id we accept: 2^53, the largest integer a JavaScript number holds exactly
 /// (the id crosses the JS boundary as a number in `CHAT_ID`).
 pub const MAX_CHAT_ID: u64 = 1 << 53;
@@ -105,13 +107,7 @@ fn chat_from_options(options: &Value) -> Result<ChatId, PlacementProblem> {
         Value::Array(items) if !items.is_empty() => return Err(PlacementProblem::MissingDialogId),
         _ => return Err(PlacementProblem::MissingOptions),
     };
-    let dialog = map.get("dialogId").or_else(|| {
-        map.iter()
-            .find(|(k, _)| {
-                k.eq_ignore_ascii_case("dialogid") || k.eq_ignore_ascii_case("dialog_id")
-            })
-            .map(|(_, v)| v)
-    });
+    let dialog = json::get_ci(map, "dialogId").or_else(|| json::get_ci(map, "dialog_id"));
     match dialog {
         None | Some(Value::Null) => Err(PlacementProblem::MissingDialogId),
         Some(Value::String(s)) => chat_from_dialog_id(s),
@@ -143,9 +139,7 @@ fn is_canonical_number(s: &str) -> bool {
 }
 
 fn not_a_chat(s: &str) -> PlacementProblem {
-    let dialog_id = match s.char_indices().nth(KEEP_CHARS) {
-        Some((cut, _)) => format!("{}…", &s[..cut]),
-        None => s.to_string(),
-    };
-    PlacementProblem::NotAChatId { dialog_id }
+    PlacementProblem::NotAChatId {
+        dialog_id: json::cut(s, KEEP_CHARS),
+    }
 }

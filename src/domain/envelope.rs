@@ -11,6 +11,7 @@
 use serde_json::Value;
 
 use super::error::CallError;
+use super::json::text;
 
 /// The call's outcome from the defined envelope keys of the answer and its HTTP status.
 ///
@@ -48,14 +49,4 @@ pub fn decode_answer(answer: &Value, status: u16) -> Result<Value, CallError> {
         code,
         description,
     })
-}
-
-/// A field as text: strings as they are, numbers and booleans printed, anything else empty.
-pub fn text(value: &Value) -> String {
-    match value {
-        Value::String(s) => s.clone(),
-        Value::Number(n) => n.to_string(),
-        Value::Bool(b) => b.to_string(),
-        _ => String::new(),
-    }
 }

@@ -209,8 +209,5 @@ pub(crate) fn console_line(what: &str, err: &CallError, kind: &dyn std::fmt::Deb
         .chars()
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect();
-    match line.char_indices().nth(500) {
-        Some((cut, _)) => format!("{}…", &line[..cut]),
-        None => line,
-    }
+    super::json::cut(&line, 500)
 }

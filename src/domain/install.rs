@@ -19,8 +19,9 @@
 
 use serde_json::{json, Map, Value};
 
-use super::command::short_json;
+use super::envelope::decode_answer;
 use super::error::{classify, CallError, Problem};
+use super::json;
 
 /// The placement the widget lives in: the "Applications" block of the chat sidebar.
 pub const SIDEBAR: &str = "IM_SIDEBAR";
@@ -95,10 +96,7 @@ pub fn is_install_url(href: &str) -> bool {
     let query = &href[start + 1..];
     query.split('&').any(|pair| {
         let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-        key == INSTALL_PARAM
-            && ["1", "y", "yes", "true"]
-                .iter()
-                .any(|v| value.eq_ignore_ascii_case(v))
+        key == INSTALL_PARAM && json::one_of(value, &["1", "y", "yes", "true"])
     })
 }
 
@@ -128,10 +126,7 @@ pub fn installation(app_info: &Value) -> Installation {
     let Value::Object(map) = app_info else {
         return Installation::Unknown;
     };
-    let Some((_, value)) = map
-        .iter()
-        .find(|(k, _)| k.eq_ignore_ascii_case("INSTALLED"))
-    else {
+    let Some(value) = json::get_ci(map, "INSTALLED") else {
         return Installation::Unknown;
     };
     let flag = match value {
@@ -143,12 +138,9 @@ pub fn installation(app_info: &Value) -> Installation {
         },
         Value::String(s) => {
             let s = s.trim();
-            if ["n", "0", "false"]
-                .iter()
-                .any(|v| s.eq_ignore_ascii_case(v))
-            {
+            if json::one_of(s, &["n", "0", "false"]) {
                 Some(false)
-            } else if ["y", "1", "true"].iter().any(|v| s.eq_ignore_ascii_case(v)) {
+            } else if json::one_of(s, &["y", "1", "true"]) {
                 Some(true)
             } else {
                 None
@@ -241,34 +233,19 @@ pub enum SidebarBinding {
 /// `{}` (the library's empty body) and `[]` are "nothing bound"; an object with numeric keys
 /// (PHP's list with gaps) is read as its values. Anything else is [`CallError::BadResponse`].
 pub fn sidebar_binding(result: &Value, handler: &str) -> Result<SidebarBinding, CallError> {
-    let rows: Vec<&Value> = match result {
-        Value::Array(rows) => rows.iter().collect(),
-        Value::Object(map) => map.values().collect(),
-        other => {
-            return Err(CallError::BadResponse(format!(
-                "expected a list of placements, got {}",
-                short_json(other)
-            )))
-        }
-    };
+    let rows = json::items(result, "placements")?;
     let mut others = Vec::new();
     for row in rows {
         let Value::Object(row) = row else {
             return Err(CallError::BadResponse(format!(
                 "not a placement: {}",
-                short_json(row)
+                json::short(row)
             )));
         };
-        let field = |name: &str| {
-            row.iter()
-                .find(|(k, _)| k.eq_ignore_ascii_case(name))
-                .and_then(|(_, v)| v.as_str())
-                .unwrap_or("")
-        };
-        if !field("placement").eq_ignore_ascii_case(SIDEBAR) {
+        if !json::str_ci(row, "placement").eq_ignore_ascii_case(SIDEBAR) {
             continue;
         }
-        let bound = field("handler");
+        let bound = json::str_ci(row, "handler");
         if same_handler(bound, handler) {
             return Ok(SidebarBinding::Bound);
         }
@@ -309,24 +286,14 @@ pub fn is_already_bound(err: &CallError) -> bool {
 /// `error` key inside a "successful" answer as a refusal (the validation errors come with HTTP
 /// 200; the library reports them as errors, a differently built host might not).
 pub fn bind_outcome(result: Result<Value, CallError>) -> Result<Bound, CallError> {
-    match result {
-        Ok(Value::Object(map)) if map.contains_key("error") => {
-            let text = |k: &str| match map.get(k) {
-                Some(Value::String(s)) => s.clone(),
-                Some(Value::Null) | None => String::new(),
-                Some(other) => other.to_string(),
-            };
-            let err = CallError::Rest {
-                status: 200,
-                code: text("error"),
-                description: text("error_description"),
-            };
-            if is_already_bound(&err) {
-                Ok(Bound::Already)
-            } else {
-                Err(err)
-            }
+    let result = match result {
+        // Read as the library reads an answer (the same code and description), with HTTP 200.
+        Ok(answer @ Value::Object(_)) if answer.get("error").is_some() => {
+            decode_answer(&answer, 200)
         }
+        other => other,
+    };
+    match result {
         Ok(_) => Ok(Bound::New),
         Err(err) if is_already_bound(&err) => Ok(Bound::Already),
         Err(err) => Err(err),

@@ -3,6 +3,7 @@
 //! - [`dialog`]: which chat the placement points at ([`dialog::ChatId`]).
 //! - [`command`]: the writes and their exact REST params.
 //! - [`envelope`]: one REST answer read as success or failure.
+//! - [`json`]: the JSON helpers every parser shares (text, keys in any case, lists, excerpts).
 //! - [`state`]: the dialog's true state read from `imopenlines.dialog.get` + `profile`.
 //! - [`error`]: what can go wrong on a call ([`error::CallError`]) and what it means to the
 //!   operator ([`error::Problem`]).
@@ -13,4 +14,5 @@ pub mod dialog;
 pub mod envelope;
 pub mod error;
 pub mod install;
+pub mod json;
 pub mod state;

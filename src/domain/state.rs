@@ -4,11 +4,11 @@
 //! or upper case, numbers as JSON numbers or decimal strings, short or missing `entity_data_1`.
 //! Only the exact string `"Y"` means "on", as on the server.
 
-use serde_json::{json, Map, Value};
+use serde_json::{json, Value};
 
-use super::command::short_json;
 use super::dialog::ChatId;
 use super::error::CallError;
+use super::json::{self, as_u64, get_ci, parse_decimal, short};
 
 /// Reads the dialog: `imopenlines.dialog.get {DIALOG_ID: "chat12"}`.
 pub const STATE_METHOD: &str = "imopenlines.dialog.get";
@@ -115,11 +115,11 @@ pub fn parse_dialog(chat: ChatId, result: &Value) -> Result<DialogState, CallErr
         other => {
             return Err(CallError::BadResponse(format!(
                 "imopenlines.dialog.get: expected a dialog object, got {}",
-                short_json(other)
+                short(other)
             )))
         }
     };
-    if let Some(id) = field(map, "id").and_then(as_u64) {
+    if let Some(id) = get_ci(map, "id").and_then(as_u64) {
         if id != chat.get() {
             return Err(CallError::BadResponse(format!(
                 "imopenlines.dialog.get: asked for {chat}, got chat {id}"
@@ -127,7 +127,7 @@ pub fn parse_dialog(chat: ChatId, result: &Value) -> Result<DialogState, CallErr
         }
     }
 
-    let data_1 = field(map, "entity_data_1")
+    let data_1 = get_ci(map, "entity_data_1")
         .and_then(Value::as_str)
         .unwrap_or("");
     let parts: Vec<&str> = data_1.split('|').collect();
@@ -137,17 +137,14 @@ pub fn parse_dialog(chat: ChatId, result: &Value) -> Result<DialogState, CallErr
         .and_then(|s| parse_decimal(s))
         .filter(|&n| n > 0);
 
-    let whisper = field(map, "entity_data_3").and_then(Value::as_str) == Some("Y");
-    let owner = field(map, "owner").and_then(as_u64).filter(|&n| n > 0);
+    let whisper = get_ci(map, "entity_data_3").and_then(Value::as_str) == Some("Y");
+    let owner = get_ci(map, "owner").and_then(as_u64).filter(|&n| n > 0);
 
-    let text = |key: &str| -> String {
-        field(map, key)
-            .and_then(Value::as_str)
-            .unwrap_or("")
-            .to_string()
-    };
-    let (entity_type, chat_type, message_type) =
-        (text("entity_type"), text("type"), text("message_type"));
+    let (entity_type, chat_type, message_type) = (
+        json::str_ci(map, "entity_type"),
+        json::str_ci(map, "type"),
+        json::str_ci(map, "message_type"),
+    );
     let kind = if entity_type.eq_ignore_ascii_case("LINES")
         || chat_type.eq_ignore_ascii_case("lines")
         || message_type.eq_ignore_ascii_case("L")
@@ -158,12 +155,12 @@ pub fn parse_dialog(chat: ChatId, result: &Value) -> Result<DialogState, CallErr
             .into_iter()
             .find(|s| !s.is_empty())
             .unwrap_or_default();
-        DialogKind::Other(seen)
+        DialogKind::Other(seen.to_owned())
     };
 
-    let title = match field(map, "name") {
-        Some(Value::String(s)) => s.clone(),
-        Some(Value::Number(n)) => n.to_string(),
+    // A name is text or a number (a chat called "2024"); a boolean is no name.
+    let title = match get_ci(map, "name") {
+        Some(name @ (Value::String(_) | Value::Number(_))) => json::text(name),
         _ => String::new(),
     };
 
@@ -185,21 +182,19 @@ pub fn parse_profile(result: &Value) -> Result<CurrentUser, CallError> {
     let map = result.as_object().ok_or_else(|| {
         CallError::BadResponse(format!(
             "profile: expected an object, got {}",
-            short_json(result)
+            short(result)
         ))
     })?;
-    let id = field(map, "ID")
+    let id = get_ci(map, "ID")
         .and_then(as_u64)
         .filter(|&n| n > 0)
         .ok_or_else(|| {
-            CallError::BadResponse(format!("profile: no user ID in {}", short_json(result)))
+            CallError::BadResponse(format!("profile: no user ID in {}", short(result)))
         })?;
-    let admin = match field(map, "ADMIN") {
+    let admin = match get_ci(map, "ADMIN") {
         Some(Value::Bool(b)) => *b,
         Some(Value::Number(n)) => n.as_u64() == Some(1),
-        Some(Value::String(s)) => {
-            s.eq_ignore_ascii_case("Y") || s.eq_ignore_ascii_case("true") || s == "1"
-        }
+        Some(Value::String(s)) => json::one_of(s, &["y", "true", "1"]),
         _ => false,
     };
     Ok(CurrentUser { id, admin })
@@ -230,33 +225,4 @@ pub fn permissions(state: &DialogState, me: &CurrentUser) -> Permissions {
         pin,
         whisper: Ok(()),
     }
-}
-
-/// `key` as given, then upper case, then any casing.
-fn field<'a>(map: &'a Map<String, Value>, key: &str) -> Option<&'a Value> {
-    map.get(key)
-        .or_else(|| map.get(&key.to_ascii_lowercase()))
-        .or_else(|| map.get(&key.to_ascii_uppercase()))
-        .or_else(|| {
-            map.iter()
-                .find(|(k, _)| k.eq_ignore_ascii_case(key))
-                .map(|(_, v)| v)
-        })
-}
-
-/// A non-negative integer as a JSON number or a decimal string.
-fn as_u64(v: &Value) -> Option<u64> {
-    match v {
-        Value::Number(n) => n.as_u64(),
-        Value::String(s) => parse_decimal(s),
-        _ => None,
-    }
-}
-
-/// ASCII digits only (no sign, no spaces), within `u64`.
-fn parse_decimal(s: &str) -> Option<u64> {
-    if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    s.parse().ok()
 }
