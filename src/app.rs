@@ -11,39 +11,22 @@ use leptos::task::spawn_local;
 
 use crate::components::app_page::AppPage;
 use crate::components::install::InstallPage;
-use crate::components::regions::{Alert, LiveRegions, Regions, Retry};
+use crate::components::regions::{LiveRegions, Regions};
 use crate::components::sidebar::Sidebar;
 use crate::components::{Notice, Skeleton};
 use crate::controller;
+use crate::controller::verdict::after_install_check;
 use crate::domain::dialog::chat_from_placement;
 use crate::domain::error::CallError;
-use crate::domain::install::{is_install_url, DefaultPage, PlacementChange};
+use crate::domain::install::{is_install_url, DefaultPage};
 use crate::host::bx24::Bx24Host;
-use crate::host::{dom, Host};
+use crate::host::{Host, HostHandle, Subscription};
 use crate::i18n::{Locale, Msg};
 
 /// The placement code of the open-line chat sidebar.
 pub const SIDEBAR_PLACEMENT: &str = "IM_SIDEBAR";
 /// The placement code of the app's own page (and of its install page).
 pub const APP_PLACEMENT: &str = "DEFAULT";
-
-/// A copyable handle on the host, usable from reactive closures (which must be `Send`; the
-/// host is not, so it is stored once and looked up on the one browser thread).
-#[derive(Clone, Copy)]
-pub struct HostHandle(StoredValue<Rc<dyn Host>, LocalStorage>);
-
-impl HostHandle {
-    /// Stores the host for the lifetime of the current reactive owner.
-    pub fn new(host: Rc<dyn Host>) -> Self {
-        Self(StoredValue::new_local(host))
-    }
-
-    /// The host; `None` once the owner is gone (the widget was unmounted while a request was
-    /// in flight: its continuation then has nothing left to update).
-    pub fn get(&self) -> Option<Rc<dyn Host>> {
-        self.0.try_get_value()
-    }
-}
 
 /// What the root shows.
 #[derive(Clone, Debug, PartialEq)]
@@ -72,9 +55,9 @@ pub fn Root(
     /// The port to Bitrix24.
     host: Rc<dyn Host>,
 ) -> impl IntoView {
+    let locale = RwSignal::new(Locale::from_lang(&host.browser_lang()));
     let host = HostHandle::new(host);
     let boot = RwSignal::new(Boot::Starting);
-    let locale = RwSignal::new(Locale::from_lang(&dom::browser_lang()));
     let regions = Regions::new();
 
     spawn_local(async move {
@@ -89,7 +72,7 @@ pub fn Root(
                     },
                     APP_PLACEMENT if is_install_url(&h.page_url()) => Boot::Install,
                     APP_PLACEMENT => {
-                        open_default(host, boot, regions, locale.get_untracked()).await;
+                        open_default(host, boot, regions).await;
                         return;
                     }
                     _ => Boot::Notice(Msg::AppPage),
@@ -106,16 +89,22 @@ pub fn Root(
         }
     });
 
-    // The frame follows the content's height both ways (see dom::watch_height for why this is
-    // resizeWindow with a measured height and not fitWindow).
-    let fit = StoredValue::new_local(None::<dom::Subscription>);
+    // The frame follows the content's height both ways (see host::dom::watch_height for why
+    // this is resizeWindow with a measured height and not fitWindow).
+    let fit = StoredValue::new_local(None::<Subscription>);
     Effect::new(move |_| {
-        let sub = dom::watch_height("olm-root", 50, move |height| {
-            if let Some(h) = host.get() {
-                h.fit_height(height);
-            }
+        let sub = host.get().map(|h| {
+            h.watch_height(
+                "olm-root",
+                50,
+                Rc::new(move |height| {
+                    if let Some(h) = host.get() {
+                        h.fit_height(height);
+                    }
+                }),
+            )
         });
-        fit.set_value(Some(sub));
+        fit.set_value(sub);
     });
 
     let content = move || match boot.get() {
@@ -129,7 +118,7 @@ pub fn Root(
             // "Try again" after a failed app.info asks again (and may open the install page).
             let recheck = Callback::new(move |()| {
                 regions.clear();
-                spawn_local(open_default(host, boot, regions, locale.get_untracked()));
+                spawn_local(open_default(host, boot, regions));
             });
             view! {
                 <AppPage
@@ -158,25 +147,16 @@ pub fn Root(
 /// Asks the portal whether it is installing the app and shows the install page or the app
 /// page. When the answer is a failure, the app page opens with the reason in the alert and
 /// "Try again" ([`DefaultPage::AppUnchecked`] says why that is the admin's expected page).
-async fn open_default(host: HostHandle, boot: RwSignal<Boot>, regions: Regions, locale: Locale) {
+async fn open_default(host: HostHandle, boot: RwSignal<Boot>, regions: Regions) {
     let Some(h) = host.get() else { return };
     let page = controller::default_page(&*h).await;
     if boot.is_disposed() {
         return;
     }
+    regions.show(&after_install_check(page), &*h);
     let next = match page {
         DefaultPage::Install => Boot::Install,
-        DefaultPage::App => Boot::AppPage,
-        DefaultPage::AppUnchecked(problem) => {
-            regions.alert.set(Some(Alert {
-                text: locale.text(&Msg::PlacementFailed {
-                    change: PlacementChange::InstallCheck,
-                    problem,
-                }),
-                retry: Some(Retry::Placement(PlacementChange::InstallCheck)),
-            }));
-            Boot::AppPage
-        }
+        DefaultPage::App | DefaultPage::AppUnchecked(_) => Boot::AppPage,
     };
     // Showing the app page again would mount it anew (and read the sidebar binding again).
     if boot.get_untracked() != next {

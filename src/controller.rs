@@ -1,11 +1,16 @@
-//! Use-cases over the port: read the dialog's true state, send one write. No retries here: a
-//! write is sent exactly once per call, and what to do after a failure is the operator's choice.
+//! Use-cases over the port: read the dialog's true state, send one write, change the widget's
+//! place in the portal; and ([`verdict`]) every decision about what the user sees after them.
+//! No retries here: a write is sent exactly once per call, and what to do after a failure is
+//! the operator's choice. Every failure is logged here, once, for engineers.
+
+pub mod verdict;
 
 use serde_json::Value;
 
+use crate::domain::command::Action;
 use crate::domain::command::{parse_session_ids, Command};
 use crate::domain::dialog::ChatId;
-use crate::domain::error::CallError;
+use crate::domain::error::{log_line, CallError};
 use crate::domain::install::{
     self, Bound, DefaultPage, Installation, PlacementChange, SidebarBinding,
 };
@@ -13,6 +18,7 @@ use crate::domain::state::{
     parse_dialog, parse_profile, permissions, state_batch, CurrentUser, DialogState, Permissions,
 };
 use crate::host::{BatchCall, BatchResults, Host};
+use verdict::SidebarChange;
 
 /// The dialog as the portal has it now, who is looking, and what they may do.
 #[derive(Debug, Clone, PartialEq)]
@@ -44,26 +50,46 @@ pub async fn load(host: &dyn Host, chat: ChatId) -> Result<Snapshot, CallError> 
             params,
         })
         .collect();
-    let mut results = host.batch(calls).await?;
-    // The dialog's error first: it says more about this dialog than the profile's.
-    let dialog = take(&mut results, "dialog")?;
-    let me = take(&mut results, "me")?;
-    let state = parse_dialog(chat, &dialog)?;
-    let me = parse_profile(&me)?;
-    Ok(Snapshot {
-        permissions: permissions(&state, &me),
-        state,
-        me,
-    })
+    let read = async {
+        let mut results = host.batch(calls).await?;
+        // The dialog's error first: it says more about this dialog than the profile's.
+        let dialog = take(&mut results, "dialog")?;
+        let me = take(&mut results, "me")?;
+        let state = parse_dialog(chat, &dialog)?;
+        let me = parse_profile(&me)?;
+        Ok(Snapshot {
+            permissions: permissions(&state, &me),
+            state,
+            me,
+        })
+    };
+    logged(host, read.await, |err| log_line(Action::Load, err))
 }
 
 /// Sends one command, once.
 pub async fn execute(host: &dyn Host, command: Command) -> Result<Outcome, CallError> {
-    let result = host.call(command.method(), command.params()).await?;
-    match command {
-        Command::PinAll | Command::UnpinAll => Ok(Outcome::Sessions(parse_session_ids(&result)?)),
-        _ => Ok(Outcome::Done),
+    let write = async {
+        let result = host.call(command.method(), command.params()).await?;
+        match command {
+            Command::PinAll | Command::UnpinAll => {
+                Ok(Outcome::Sessions(parse_session_ids(&result)?))
+            }
+            _ => Ok(Outcome::Done),
+        }
+    };
+    logged(host, write.await, |err| log_line(command.action(), err))
+}
+
+/// `result`, with its failure logged for engineers as `line` words it.
+fn logged<T>(
+    host: &dyn Host,
+    result: Result<T, CallError>,
+    line: impl FnOnce(&CallError) -> String,
+) -> Result<T, CallError> {
+    if let Err(err) = &result {
+        host.log(&line(err));
     }
+    result
 }
 
 fn take(results: &mut BatchResults, key: &str) -> Result<Value, CallError> {
@@ -119,9 +145,44 @@ pub async fn bind_sidebar(
 /// portal mark the app installed and reload; a no-op outside install mode). Nothing is
 /// finished when the bind fails, so the portal keeps the app "not fully installed".
 pub async fn install(host: &dyn Host, params: Value, handler: &str) -> Result<Bound, CallError> {
-    let bound = bind_sidebar(host, params, handler).await?;
+    let bound = bind_sidebar(host, params, handler).await;
+    let bound = logged(host, bound, |err| {
+        install::bind_log_line(PlacementChange::Install, err)
+    })?;
     host.install_finish();
     Ok(bound)
+}
+
+/// The app page's read of the binding: [`sidebar_binding`], logged (a binding to other
+/// addresses too, for whoever moves the app).
+pub async fn check_sidebar(host: &dyn Host, handler: &str) -> Result<SidebarBinding, CallError> {
+    let binding = sidebar_binding(host, handler).await;
+    if let Ok(SidebarBinding::BoundElsewhere(others)) = &binding {
+        host.log(&format!(
+            "openline-modes: the chat sidebar is bound to other addresses: {}",
+            others.join(", ")
+        ));
+    }
+    logged(host, binding, |err| {
+        install::bind_log_line(PlacementChange::Check, err)
+    })
+}
+
+/// One change of the app page to the widget's place in the chat sidebar, sent once, logged.
+pub async fn change_sidebar(
+    host: &dyn Host,
+    change: SidebarChange,
+    params: Value,
+    handler: &str,
+) -> Result<(), CallError> {
+    let result = match change {
+        SidebarChange::Add => bind_sidebar(host, params, handler).await.map(|_| ()),
+        SidebarChange::Readd => rebind_sidebar(host, params, handler).await.map(|_| ()),
+        SidebarChange::Remove => unbind_sidebar(host).await,
+    };
+    logged(host, result, |err| {
+        install::bind_log_line(change.placement(), err)
+    })
 }
 
 /// Which page the app's own placement (`DEFAULT`, not opened through the install URL) shows:

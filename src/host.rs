@@ -6,7 +6,9 @@
 use std::collections::BTreeMap;
 use std::future::Future;
 use std::pin::Pin;
+use std::rc::Rc;
 
+use leptos::prelude::{GetValue, LocalStorage, StoredValue};
 use serde_json::Value;
 
 use crate::domain::error::CallError;
@@ -51,6 +53,49 @@ pub struct BatchCall {
     pub params: Value,
 }
 
+/// Keeps a page listener alive; dropping it removes the listener (so a widget that unmounts
+/// leaves nothing behind that could call into disposed state).
+#[must_use = "dropping the subscription removes the listener"]
+pub struct Subscription(Option<Box<dyn FnOnce()>>);
+
+impl Subscription {
+    /// A subscription that runs `cleanup` when dropped.
+    pub fn new(cleanup: impl FnOnce() + 'static) -> Self {
+        Self(Some(Box::new(cleanup)))
+    }
+
+    /// Nothing to clean up (no listener could be added).
+    pub fn none() -> Self {
+        Self(None)
+    }
+}
+
+impl Drop for Subscription {
+    fn drop(&mut self) {
+        if let Some(cleanup) = self.0.take() {
+            cleanup();
+        }
+    }
+}
+
+/// A copyable handle on the host, usable from reactive closures (which must be `Send`; the
+/// host is not, so it is stored once and looked up on the one browser thread).
+#[derive(Clone, Copy)]
+pub struct HostHandle(StoredValue<Rc<dyn Host>, LocalStorage>);
+
+impl HostHandle {
+    /// Stores the host for the lifetime of the current reactive owner.
+    pub fn new(host: Rc<dyn Host>) -> Self {
+        Self(StoredValue::new_local(host))
+    }
+
+    /// The host; `None` once the owner is gone (the widget was unmounted while a request was
+    /// in flight: its continuation then has nothing left to update).
+    pub fn get(&self) -> Option<Rc<dyn Host>> {
+        self.0.try_get_value()
+    }
+}
+
 /// The host, as the rest of the app sees it.
 pub trait Host {
     /// Whether a host is around the page at all (false when opened outside a portal).
@@ -88,6 +133,28 @@ pub trait Host {
     fn is_admin(&self) -> bool {
         false
     }
+
+    /// Moves keyboard focus to the element with this id, if it exists and can take focus.
+    fn focus(&self, element_id: &str);
+
+    /// Places a performance mark (the benchmark reads `olm-state-shown`).
+    fn mark(&self, name: &str);
+
+    /// Calls `on_visible` each time the page becomes visible again (the operator came back to
+    /// the chat). Dropping the subscription stops it.
+    fn on_visible(&self, on_visible: Rc<dyn Fn()>) -> Subscription;
+
+    /// Calls `on_height` with the element's rounded-up height whenever it changes, once per
+    /// `debounce_ms` burst of changes. Dropping the subscription stops it.
+    fn watch_height(
+        &self,
+        element_id: &str,
+        debounce_ms: u32,
+        on_height: Rc<dyn Fn(u32)>,
+    ) -> Subscription;
+
+    /// The browser's language, for the texts shown before the host tells one.
+    fn browser_lang(&self) -> String;
 
     /// Tells the portal that installation is complete (`BX24.installFinish()`): the portal marks
     /// the app installed, shows its placements and reloads the page. Does nothing outside the

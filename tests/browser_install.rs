@@ -7,6 +7,7 @@ mod support;
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use openline_modes::components::app_page::BIND_ID;
 use openline_modes::domain::error::CallError;
 use openline_modes::domain::install::{BindProblem, PlacementChange};
 use openline_modes::host::fake::FakeHost;
@@ -516,13 +517,15 @@ async fn an_admin_removes_the_widget_and_focus_stays_on_the_add_button() {
     );
     assert!(page.shows(&Locale::En.text(&Msg::SidebarNotBound)));
     assert_eq!(page.status(), Locale::En.text(&Msg::SidebarRemoved));
-    let focused = web_sys::window()
+    // Focus goes through the port: the page asks for the add button, which is there.
+    assert_eq!(fake.focused(), vec![BIND_ID.to_owned()]);
+    let target = web_sys::window()
         .unwrap()
         .document()
         .unwrap()
-        .active_element()
+        .get_element_by_id(BIND_ID)
         .map(|e| text_of(&e));
-    assert_eq!(focused.as_deref(), Some("Add to the chat sidebar"));
+    assert_eq!(target.as_deref(), Some("Add to the chat sidebar"));
 }
 
 #[wasm_bindgen_test]

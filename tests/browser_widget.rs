@@ -7,6 +7,7 @@ mod support;
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use openline_modes::components::bulk::PIN_ALL_ID;
 use openline_modes::domain::command::Action;
 use openline_modes::domain::dialog::PlacementProblem;
 use openline_modes::domain::error::{CallError, Problem};
@@ -448,9 +449,7 @@ async fn coming_back_to_the_chat_shows_the_state_changed_elsewhere() {
     let w = open_widget(&fake).await;
     assert_eq!(w.checked("Pin dialog").as_deref(), Some("false"));
     portal.0.borrow_mut().pinned = true; // another tab pinned it
-    let document = web_sys::window().unwrap().document().unwrap();
-    let event = web_sys::Event::new("visibilitychange").unwrap();
-    document.dispatch_event(&event).unwrap();
+    fake.become_visible(); // the host reports the page visible again
     w.until("the switch shows the portal's state", || {
         w.checked("Pin dialog").as_deref() == Some("true")
     })
@@ -1278,9 +1277,7 @@ async fn coming_back_to_a_chat_that_became_a_group_chat_announces_it() {
     let fake = sidebar(&portal, Locale::En);
     let w = open_widget(&fake).await;
     becomes_group_chat(&portal);
-    let document = web_sys::window().unwrap().document().unwrap();
-    let event = web_sys::Event::new("visibilitychange").unwrap();
-    document.dispatch_event(&event).unwrap();
+    fake.become_visible(); // the host reports the page visible again
     w.until("the controls are gone", || w.switches().is_empty())
         .await;
     w.settle().await;
@@ -1710,6 +1707,61 @@ async fn try_again_after_a_failed_pin_all_keeps_focus_on_pin_all() {
     w.settle().await;
     w.click("Try again");
     w.settle().await;
-    let focus = focused().expect("something has focus");
-    assert_eq!(text_of(&focus), "Pin all my dialogs");
+    // Focus goes through the port: the widget asks for the pin-all button, which is there.
+    assert_eq!(fake.focused(), vec![PIN_ALL_ID.to_owned()]);
+    let target = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .get_element_by_id(PIN_ALL_ID)
+        .expect("the pin-all button");
+    assert_eq!(text_of(&target), "Pin all my dialogs");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Overlapping writes: each write's verdict comes from the state shown after it
+// ---------------------------------------------------------------------------------------------
+
+/// Regression: a pin that the portal answered `true` without applying got no alert when the
+/// whisper click's re-read answered before the pin's own re-read (the pin's read was then
+/// "stale", and a stale read counted as "could not read back").
+#[wasm_bindgen_test]
+async fn a_pin_that_did_not_take_is_reported_even_when_a_newer_read_answers_first() {
+    let portal = Portal::new();
+    let fake = sidebar(&portal, Locale::En);
+    fake.on(PIN, |_| Ok(json!(true))); // says yes, changes nothing (the queue-lock quirk)
+    let w = open_widget(&fake).await;
+    fake.hold();
+    w.click_switch("Pin dialog");
+    w.until("the pin is sent", || fake.held() == 1).await;
+    w.click_switch("Whisper mode");
+    w.until("the whisper is sent", || fake.held() == 2).await;
+    assert!(fake.release_at(0), "the pin is answered");
+    w.until("the pin's re-read is sent", || fake.held() == 2)
+        .await;
+    assert!(fake.release_at(0), "the whisper is answered");
+    w.until("the whisper's re-read is sent", || fake.held() == 2)
+        .await;
+    assert!(
+        fake.release_at(1),
+        "the whisper's (newer) re-read answers first"
+    );
+    w.until("whisper mode shows on", || {
+        w.checked("Whisper mode").as_deref() == Some("true")
+    })
+    .await;
+    fake.release_all(); // the pin's (older) re-read
+    w.until("both switches are idle", || {
+        w.switches().iter().all(|s| aria(s, "aria-busy").is_none())
+    })
+    .await;
+    w.settle().await;
+    assert_eq!(
+        w.alert_text(),
+        failed(Locale::En, Action::Pin, Problem::Unknown),
+        "the pin's verdict, judged on the newer state"
+    );
+    assert!(w.button("Try again").is_some());
+    assert_eq!(w.checked("Pin dialog").as_deref(), Some("false"));
+    assert_eq!(w.status_text(), Locale::En.text(&Msg::WhisperTurnedOn));
 }

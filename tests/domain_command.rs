@@ -92,18 +92,6 @@ fn toggles_flip_the_current_state() {
     assert_eq!(Command::toggled_pin(c, true), Command::Unpin(c));
     assert_eq!(Command::toggled_whisper(c, false), Command::WhisperOn(c));
     assert_eq!(Command::toggled_whisper(c, true), Command::WhisperOff(c));
-    assert_eq!(Command::set_pin(c, true), Command::Pin(c));
-    assert_eq!(Command::set_whisper(c, false), Command::WhisperOff(c));
-}
-
-#[test]
-fn single_dialog_commands_name_their_chat_and_bulk_ones_do_not() {
-    let c = chat12();
-    assert_eq!(Command::Pin(c).chat(), Some(c));
-    assert_eq!(Command::WhisperOff(c).chat(), Some(c));
-    assert_eq!(Command::PinAll.chat(), None);
-    assert!(Command::UnpinAll.is_bulk());
-    assert!(!Command::Unpin(c).is_bulk());
 }
 
 #[test]

@@ -2,7 +2,9 @@
 //! outcome is unknown.
 
 use openline_modes::domain::command::Action;
-use openline_modes::domain::error::{classify, log_line, outcome_unknown, CallError, Problem};
+use openline_modes::domain::error::{
+    classify, classify_code, log_line, outcome_unknown, CallError, Problem,
+};
 
 fn rest(status: u16, code: &str) -> CallError {
     CallError::Rest {
@@ -57,7 +59,7 @@ fn every_known_rest_code_maps_to_its_problem() {
     ];
     for &(status, code, problem) in cases {
         assert_eq!(
-            classify(&rest(status, code)),
+            classify_code(&rest(status, code)),
             problem,
             "{code:?} ({status})"
         );
@@ -81,7 +83,7 @@ fn an_unknown_code_falls_back_to_the_http_status() {
     ];
     for &(status, code, problem) in cases {
         assert_eq!(
-            classify(&rest(status, code)),
+            classify_code(&rest(status, code)),
             problem,
             "{code:?} ({status})"
         );
@@ -102,7 +104,7 @@ fn codes_match_regardless_of_case() {
     ];
     for &(status, code, problem) in cases {
         assert_eq!(
-            classify(&rest(status, code)),
+            classify_code(&rest(status, code)),
             problem,
             "{code:?} ({status})"
         );
@@ -111,8 +113,8 @@ fn codes_match_regardless_of_case() {
 
 #[test]
 fn codes_are_not_trimmed_or_prefix_matched() {
-    assert_eq!(classify(&rest(400, " CHAT_TYPE")), Problem::Unknown);
-    assert_eq!(classify(&rest(400, "CHAT_ID_X")), Problem::Unknown);
+    assert_eq!(classify_code(&rest(400, " CHAT_TYPE")), Problem::Unknown);
+    assert_eq!(classify_code(&rest(400, "CHAT_ID_X")), Problem::Unknown);
 }
 
 #[test]
@@ -125,7 +127,7 @@ fn host_failures_map_to_their_problem() {
         (CallError::BadResponse("null".into()), Problem::Unknown),
     ];
     for (err, problem) in cases {
-        assert_eq!(classify(&err), problem, "{err:?}");
+        assert_eq!(classify_code(&err), problem, "{err:?}");
     }
 }
 
@@ -198,9 +200,45 @@ fn problem_all_lists_every_problem_once() {
             | Problem::RateLimited
             | Problem::TimeLimited
             | Problem::NoAnswer
+            | Problem::Garbled
             | Problem::NoHost
             | Problem::Unknown => {}
         }
     }
-    assert_eq!(seen.len(), 14);
+    assert_eq!(seen.len(), 15);
+}
+
+/// The action decides what a code-less refusal and a garbled answer mean: "not the operator"
+/// is a pin refusal (a whisper, bulk or read failure never talks about pinning), and a write
+/// answered with something unexpected is "not confirmed".
+#[test]
+fn the_action_decides_what_an_empty_code_and_a_garbled_answer_mean() {
+    use Action::*;
+    use Problem::*;
+    let named = rest(400, "ERROR_USER_NOT_OPERATOR");
+    let garbled = CallError::BadResponse("not a session id".into());
+    let cases: &[(Action, &CallError, Problem)] = &[
+        (Pin, &rest(400, ""), NotOperator),
+        (Unpin, &rest(400, ""), NotOperator),
+        (WhisperOn, &rest(400, ""), Unknown),
+        (WhisperOff, &rest(400, ""), Unknown),
+        (PinAll, &rest(400, ""), Unknown),
+        (UnpinAll, &rest(400, ""), Unknown),
+        (Load, &rest(400, ""), Unknown),
+        (Pin, &named, NotOperator),
+        (WhisperOn, &named, NotOperator),
+        (WhisperOff, &named, NotOperator),
+        (PinAll, &named, Unknown),
+        (Load, &named, Unknown),
+        (Pin, &garbled, Garbled),
+        (WhisperOff, &garbled, Garbled),
+        (PinAll, &garbled, Garbled),
+        (Load, &garbled, Unknown),
+        (Pin, &CallError::Timeout, NoAnswer),
+        (WhisperOn, &rest(400, "ACCESS_DENIED"), NoAccess),
+        (Load, &rest(404, "ERROR_METHOD_NOT_FOUND"), PortalTooOld),
+    ];
+    for &(action, err, problem) in cases {
+        assert_eq!(classify(action, err), problem, "{action:?} {err:?}");
+    }
 }

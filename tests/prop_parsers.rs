@@ -2,7 +2,7 @@
 //! outcome, and the parts that decide what the operator sees follow their one rule exactly.
 #![cfg(not(target_arch = "wasm32"))]
 
-use openline_modes::domain::command::parse_session_ids;
+use openline_modes::domain::command::{parse_session_ids, Action};
 use openline_modes::domain::dialog::{chat_from_placement, ChatId, MAX_CHAT_ID};
 use openline_modes::domain::envelope::decode_answer;
 use openline_modes::domain::error::{classify, CallError};
@@ -168,7 +168,10 @@ proptest! {
         description in ".{0,40}",
         status in any::<u16>(),
     ) {
-        let _ = classify(&CallError::Rest { status, code, description });
+        let err = CallError::Rest { status, code, description };
+        for action in Action::ALL {
+            let _ = classify(action, &err);
+        }
     }
 
     #[test]

@@ -3,7 +3,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use openline_modes::domain::command::parse_session_ids;
+use openline_modes::domain::command::{parse_session_ids, Action};
 use openline_modes::domain::dialog::{chat_from_placement, ChatId};
 use openline_modes::domain::envelope::decode_answer;
 use openline_modes::domain::error::classify;
@@ -26,7 +26,7 @@ fuzz_target!(|data: &[u8]| {
             let _ = parse_session_ids(&result);
         }
         Err(err) => {
-            let _ = classify(&err);
+            let _ = classify(Action::Load, &err);
         }
     }
     let _ = chat_from_placement(&value);

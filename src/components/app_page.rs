@@ -5,37 +5,29 @@
 //! The bulk controls are the sidebar's [`BulkActions`] over the same use-case
 //! ([`controller::execute`]); each request is sent once and never retried by itself.
 
+use std::rc::Rc;
+
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::bulk::{sessions_changed, BulkActions};
+use super::bulk::BulkActions;
 use super::install::sidebar_bind_params;
-use super::regions::{Alert, Regions, Retry};
-use crate::app::HostHandle;
-use crate::controller::{self, Outcome};
-use crate::domain::command::Command;
-use crate::domain::error::{classify, log_line, Problem};
-use crate::domain::install::{
-    bind_log_line, classify_bind, handler_url, BindProblem, PlacementChange, SidebarBinding,
+use super::regions::Regions;
+use super::runner;
+use crate::controller::verdict::{
+    after_answer, after_check, after_placement, after_write, AfterAnswer, Binding, ReRead, Retry,
+    SidebarChange, Verdict,
 };
-use crate::host::dom;
+use crate::controller::{self};
+use crate::domain::command::Command;
+use crate::domain::install::{handler_url, PlacementChange, SidebarBinding};
+use crate::host::{Host, HostHandle};
 use crate::i18n::{Locale, Msg};
 
-/// What the page knows about the sidebar binding.
-#[derive(Clone, Debug, PartialEq)]
-enum Known {
-    /// Not an administrator: `placement.get` is not theirs to call.
-    AdminOnly,
-    /// First read in flight.
-    Checking,
-    /// The first read failed; the alert says why.
-    Unreadable,
-    /// As read.
-    Read(SidebarBinding),
-}
-
-const BIND_ID: &str = "olm-sidebar-bind";
-const STATE_ID: &str = "olm-sidebar-state";
+/// Element id of the add / re-add button.
+pub const BIND_ID: &str = "olm-sidebar-bind";
+/// Element id of the line about the sidebar binding.
+pub const STATE_ID: &str = "olm-sidebar-state";
 
 /// The page's state and behaviour; `Copy`, so every handler can own it.
 #[derive(Clone, Copy)]
@@ -43,9 +35,11 @@ struct Page {
     host: HostHandle,
     locale: Locale,
     regions: Regions,
-    known: RwSignal<Known>,
+    known: RwSignal<Binding>,
     busy_sidebar: RwSignal<bool>,
     busy_bulk: RwSignal<bool>,
+    /// The bulk controls gave way to a message (the portal lacks the methods).
+    bulk_gone: RwSignal<Option<Msg>>,
     on_install_check: Option<Callback<()>>,
 }
 
@@ -54,172 +48,72 @@ impl Page {
         self.locale.text(&msg)
     }
 
-    fn handler(&self) -> String {
-        self.host
-            .get()
-            .map(|h| handler_url(&h.page_url()))
-            .unwrap_or_default()
-    }
-
-    fn fail(&self, change: PlacementChange, problem: BindProblem) {
-        self.regions.alert.set(Some(Alert {
-            text: self.text(Msg::PlacementFailed { change, problem }),
-            retry: Some(Retry::Placement(change)),
-        }));
-    }
-
-    /// Reads the binding. A failed re-read keeps what was shown and says so in the alert.
-    async fn check(self) {
-        let Some(h) = self.host.get() else {
+    /// Reads the binding and shows what [`after_check`] says.
+    async fn check(self, host: &dyn Host) {
+        let handler = handler_url(&host.page_url());
+        let result = controller::check_sidebar(host, &handler).await;
+        let Some(known) = self.known.try_get_untracked() else {
             return;
         };
-        let result = controller::sidebar_binding(&*h, &self.handler()).await;
-        if self.known.is_disposed() {
-            return;
-        }
-        match result {
-            Ok(binding) => {
-                if let SidebarBinding::BoundElsewhere(others) = &binding {
-                    h.log(&format!(
-                        "openline-modes: the chat sidebar is bound to other addresses: {}",
-                        others.join(", ")
-                    ));
-                }
-                self.known.set(Known::Read(binding));
-            }
-            Err(err) => {
-                h.log(&bind_log_line(PlacementChange::Check, &err));
-                if self.known.get_untracked() == Known::Checking {
-                    self.known.set(Known::Unreadable);
-                }
-                self.fail(PlacementChange::Check, classify_bind(&err));
-            }
-        }
+        let (known, verdict) = after_check(result, &known);
+        self.known.set(known);
+        self.regions.show(&verdict, host);
     }
 
     fn recheck(self) {
         self.regions.clear();
-        if self.known.get_untracked() == Known::Unreadable {
-            self.known.set(Known::Checking);
+        if self.known.get_untracked() == Binding::Unreadable {
+            self.known.set(Binding::Checking);
         }
-        spawn_local(async move { self.check().await });
+        let Some(h) = self.host.get() else {
+            return;
+        };
+        spawn_local(async move { self.check(&*h).await });
     }
 
     /// Adds, re-adds or removes the binding, once; then reads it again.
-    fn change(self, change: PlacementChange) {
-        let is_change = matches!(
-            change,
-            PlacementChange::Add | PlacementChange::Readd | PlacementChange::Remove
-        );
-        if !is_change || self.busy_sidebar.get_untracked() {
-            return;
-        }
-        let Some(h) = self.host.get() else {
-            return;
-        };
-        self.busy_sidebar.set(true);
-        self.regions.clear();
-        spawn_local(async move {
-            let handler = self.handler();
+    fn change(self, change: SidebarChange) {
+        let task = move |h: Rc<dyn Host>| async move {
+            let handler = handler_url(&h.page_url());
             let params = sidebar_bind_params(&handler, self.locale);
-            let result = match change {
-                PlacementChange::Add => controller::bind_sidebar(&*h, params, &handler)
-                    .await
-                    .map(|_| Msg::SidebarAdded),
-                PlacementChange::Readd => controller::rebind_sidebar(&*h, params, &handler)
-                    .await
-                    .map(|_| Msg::SidebarAdded),
-                PlacementChange::Remove
-                | PlacementChange::Install
-                | PlacementChange::Check
-                | PlacementChange::InstallCheck => controller::unbind_sidebar(&*h)
-                    .await
-                    .map(|_| Msg::SidebarRemoved),
-            };
-            if self.known.is_disposed() {
-                return;
+            let result = controller::change_sidebar(&*h, change, params, &handler).await;
+            if result.is_ok() {
+                self.check(&*h).await;
             }
-            match result {
-                Ok(done) => {
-                    self.check().await;
-                    if self.known.is_disposed() {
-                        return;
-                    }
-                    self.regions.status.set(self.text(done));
-                    // After a removal the remove button is gone: keep the keyboard nearby.
-                    if change == PlacementChange::Remove {
-                        dom::focus(BIND_ID);
-                    }
-                }
-                Err(err) => {
-                    h.log(&bind_log_line(change, &err));
-                    self.fail(change, classify_bind(&err));
-                }
-            }
-            self.busy_sidebar.set(false);
-        });
+            after_placement(change.placement(), &result, Some(change.done()))
+        };
+        runner::run(self.host, self.busy_sidebar, self.regions, task, |_| {});
     }
 
-    /// Pin all / unpin all, sent once (the same use-case and messages as the sidebar's).
+    /// Pin all / unpin all, sent once: the same use-case and verdicts as the sidebar's (with
+    /// no dialog state to re-read).
     fn bulk(self, command: Command) {
-        if self.busy_bulk.get_untracked() {
-            return;
-        }
-        let Some(h) = self.host.get() else {
-            return;
+        let task = move |h: Rc<dyn Host>| async move {
+            let written = controller::execute(&*h, command).await;
+            match after_answer(command, &written) {
+                AfterAnswer::Stop(verdict) => verdict,
+                AfterAnswer::ReRead { .. } => {
+                    after_write(command, &written, ReRead::Skipped, None, false)
+                }
+            }
         };
-        self.busy_bulk.set(true);
-        self.regions.clear();
-        spawn_local(async move {
-            let result = controller::execute(&*h, command).await;
-            if self.busy_bulk.is_disposed() {
-                return;
+        let apply = move |verdict: &Verdict| {
+            if verdict.replace.is_some() {
+                self.bulk_gone.set(verdict.replace.clone());
             }
-            match result {
-                Ok(Outcome::Sessions(ids)) => {
-                    self.regions
-                        .status
-                        .set(self.text(sessions_changed(command, &ids)));
-                }
-                Ok(Outcome::Done) => {}
-                Err(err) => {
-                    h.log(&log_line(command.action(), &err));
-                    let problem = classify(&err);
-                    self.regions.alert.set(Some(Alert {
-                        text: self.text(Msg::Failed {
-                            action: command.action(),
-                            problem,
-                        }),
-                        // Repeating cannot help on a portal without the method.
-                        retry: (problem != Problem::PortalTooOld)
-                            .then_some(Retry::Command(command)),
-                    }));
-                }
-            }
-            self.busy_bulk.set(false);
-        });
+        };
+        runner::run(self.host, self.busy_bulk, self.regions, task, apply);
     }
 
     fn retry(self, retry: Retry) {
+        runner::focus_for_retry(self.host, retry);
         match retry {
-            Retry::Command(command) => {
-                dom::focus("olm-bulk-title");
-                self.bulk(command);
-            }
-            Retry::Read | Retry::Placement(PlacementChange::Check) => {
-                dom::focus(STATE_ID);
-                self.recheck();
-            }
-            Retry::Placement(change @ (PlacementChange::Add | PlacementChange::Readd)) => {
-                dom::focus(BIND_ID);
-                self.change(change);
-            }
-            Retry::Placement(PlacementChange::Remove) => {
-                dom::focus(STATE_ID);
-                self.change(PlacementChange::Remove);
-            }
+            Retry::Command(command) => self.bulk(command),
+            Retry::Read | Retry::Placement(PlacementChange::Check) => self.recheck(),
+            Retry::Placement(PlacementChange::Add) => self.change(SidebarChange::Add),
+            Retry::Placement(PlacementChange::Readd) => self.change(SidebarChange::Readd),
+            Retry::Placement(PlacementChange::Remove) => self.change(SidebarChange::Remove),
             Retry::Placement(PlacementChange::InstallCheck) => {
-                dom::focus(STATE_ID);
                 if let Some(recheck) = self.on_install_check {
                     recheck.run(());
                 }
@@ -248,36 +142,37 @@ pub fn AppPage(
         locale,
         regions,
         known: RwSignal::new(if admin {
-            Known::Checking
+            Binding::Checking
         } else {
-            Known::AdminOnly
+            Binding::AdminOnly
         }),
         busy_sidebar: RwSignal::new(false),
         busy_bulk: RwSignal::new(false),
+        bulk_gone: RwSignal::new(None),
         on_install_check,
     };
     regions
         .on_retry
         .set_value(Some(Callback::new(move |retry| p.retry(retry))));
-    if admin {
-        spawn_local(async move { p.check().await });
+    if let Some(h) = host.get().filter(|_| admin) {
+        spawn_local(async move { p.check(&*h).await });
     }
 
     let state_text = move || {
         p.text(match p.known.get() {
-            Known::AdminOnly => Msg::SidebarAdminOnly,
-            Known::Checking | Known::Unreadable => Msg::SidebarChecking,
-            Known::Read(SidebarBinding::Bound) => Msg::SidebarBound,
-            Known::Read(SidebarBinding::BoundElsewhere(_)) => Msg::SidebarBoundElsewhere,
-            Known::Read(SidebarBinding::NotBound) => Msg::SidebarNotBound,
+            Binding::AdminOnly => Msg::SidebarAdminOnly,
+            Binding::Checking | Binding::Unreadable => Msg::SidebarChecking,
+            Binding::Read(SidebarBinding::Bound) => Msg::SidebarBound,
+            Binding::Read(SidebarBinding::BoundElsewhere(_)) => Msg::SidebarBoundElsewhere,
+            Binding::Read(SidebarBinding::NotBound) => Msg::SidebarNotBound,
         })
     };
-    let checking = move || matches!(p.known.get(), Known::Checking).then_some("true");
+    let checking = move || matches!(p.known.get(), Binding::Checking).then_some("true");
     // `Some(bound anywhere)` once read; the buttons follow it without being rebuilt.
     let bound = Memo::new(move |_| match p.known.get() {
-        Known::Read(SidebarBinding::NotBound) => Some(false),
-        Known::Read(_) => Some(true),
-        Known::AdminOnly | Known::Checking | Known::Unreadable => None,
+        Binding::Read(SidebarBinding::NotBound) => Some(false),
+        Binding::Read(_) => Some(true),
+        Binding::AdminOnly | Binding::Checking | Binding::Unreadable => None,
     });
     let busy_attr = move || p.busy_sidebar.get().then_some("true");
     let admin_controls = admin.then(|| {
@@ -290,11 +185,7 @@ pub fn AppPage(
                     hidden=move || bound.get().is_none()
                     aria-busy=busy_attr
                     on:click=move |_| {
-                        p.change(if bound.get_untracked() == Some(true) {
-                            PlacementChange::Readd
-                        } else {
-                            PlacementChange::Add
-                        })
+                        p.change(SidebarChange::bind(bound.get_untracked() == Some(true)))
                     }
                 >
                     {move || {
@@ -310,7 +201,7 @@ pub fn AppPage(
                     class="olm-btn"
                     hidden=move || bound.get() != Some(true)
                     aria-busy=busy_attr
-                    on:click=move |_| p.change(PlacementChange::Remove)
+                    on:click=move |_| p.change(SidebarChange::Remove)
                 >
                     {p.text(Msg::RemoveFromSidebar)}
                 </button>
@@ -327,6 +218,9 @@ pub fn AppPage(
             <p id=STATE_ID tabindex="-1" aria-busy=checking>{state_text}</p>
             {admin_controls}
         </section>
-        <BulkActions locale=locale busy=p.busy_bulk on_confirm=bulk />
+        {move || match p.bulk_gone.get() {
+            None => view! { <BulkActions locale=locale busy=p.busy_bulk on_confirm=bulk /> }.into_any(),
+            Some(msg) => view! { <super::Notice text=p.text(msg) /> }.into_any(),
+        }}
     }
 }

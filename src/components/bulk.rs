@@ -11,16 +11,6 @@ pub const PIN_ALL_ID: &str = "olm-pin-all";
 /// Element id of the "Unpin all my dialogs" button.
 pub const UNPIN_ALL_ID: &str = "olm-unpin-all";
 
-/// What a finished pin-all / unpin-all reports: how many dialogs changed (`ids` are the
-/// session ids the portal returned).
-pub fn sessions_changed(command: Command, ids: &[u64]) -> Msg {
-    let n = ids.len() as u64;
-    match command {
-        Command::UnpinAll => Msg::UnpinnedCount(n),
-        _ => Msg::PinnedCount(n),
-    }
-}
-
 /// The section with the two bulk buttons and their confirmation.
 #[component]
 pub fn BulkActions(
@@ -73,31 +63,27 @@ pub fn BulkActions(
         _ => t(Msg::ConfirmPinAll),
     };
     let busy_attr = move || busy.get().then_some("true");
+    let button = move |command: Command, id: &'static str, node: NodeRef<Button>, label: Msg| {
+        view! {
+            <button
+                type="button"
+                class="olm-btn"
+                id=id
+                node_ref=node
+                aria-busy=busy_attr
+                on:click=move |_| open(command)
+            >
+                {t(label)}
+            </button>
+        }
+    };
 
     view! {
         <section class="olm-section" aria-labelledby="olm-bulk-title">
             <h2 class="olm-section-title" id="olm-bulk-title">{t(Msg::BulkTitle)}</h2>
             <div class="olm-actions">
-                <button
-                    type="button"
-                    class="olm-btn"
-                    id=PIN_ALL_ID
-                    node_ref=pin_all
-                    aria-busy=busy_attr
-                    on:click=move |_| open(Command::PinAll)
-                >
-                    {t(Msg::PinAllButton)}
-                </button>
-                <button
-                    type="button"
-                    class="olm-btn"
-                    id=UNPIN_ALL_ID
-                    node_ref=unpin_all
-                    aria-busy=busy_attr
-                    on:click=move |_| open(Command::UnpinAll)
-                >
-                    {t(Msg::UnpinAllButton)}
-                </button>
+                {button(Command::PinAll, PIN_ALL_ID, pin_all, Msg::PinAllButton)}
+                {button(Command::UnpinAll, UNPIN_ALL_ID, unpin_all, Msg::UnpinAllButton)}
             </div>
             {move || {
                 pending

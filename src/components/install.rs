@@ -8,17 +8,17 @@
 //! "Try again". Every step is idempotent ("already bound" is success, `installFinish` outside
 //! install mode does nothing), so repeating it is always safe.
 
+use std::rc::Rc;
+
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use serde_json::Value;
 
-use super::regions::{Alert, Regions, Retry};
-use crate::app::HostHandle;
+use super::regions::Regions;
+use super::runner;
 use crate::controller;
-use crate::domain::install::{
-    bind_log_line, bind_params, classify_bind, handler_url, PlacementChange,
-};
-use crate::host::dom;
+use crate::controller::verdict::{after_install, InstallStep, Retry};
+use crate::domain::install::{bind_params, handler_url, PlacementChange};
+use crate::host::{Host, HostHandle};
 use crate::i18n::{Locale, Msg};
 
 /// `placement.bind` params for this page's address: the title in the administrator's
@@ -31,18 +31,8 @@ pub fn sidebar_bind_params(handler: &str, locale: Locale) -> Value {
     bind_params(handler, &locale.text(&Msg::Title), &titles)
 }
 
-/// Where the install stands.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Step {
-    /// Binding the sidebar (in flight).
-    Binding,
-    /// Bound and `installFinish` sent: the portal reloads the page (in install mode).
-    Done,
-    /// Failed; the alert says why.
-    Stopped,
-}
-
-const TITLE_ID: &str = "olm-install-title";
+/// Element id of the page's heading.
+pub const TITLE_ID: &str = "olm-install-title";
 
 /// The install page.
 #[component]
@@ -54,52 +44,26 @@ pub fn InstallPage(
     /// Where failures and outcomes are announced.
     regions: Regions,
 ) -> impl IntoView {
-    let step = RwSignal::new(Step::Binding);
-    let running = StoredValue::new(false);
+    let step = RwSignal::new(InstallStep::Binding);
+    let busy = RwSignal::new(false);
     let t = move |m: Msg| locale.text(&m);
 
     let start = move || {
-        if running.get_value() {
-            return;
-        }
-        let Some(h) = host.get() else {
-            return;
-        };
-        running.set_value(true);
-        regions.clear();
-        step.set(Step::Binding);
-        spawn_local(async move {
+        let task = move |h: Rc<dyn Host>| async move {
+            step.set(InstallStep::Binding);
             let handler = handler_url(&h.page_url());
             let params = sidebar_bind_params(&handler, locale);
             let result = controller::install(&*h, params, &handler).await;
-            if step.is_disposed() {
-                return;
-            }
-            match result {
-                Ok(_) => {
-                    step.set(Step::Done);
-                    regions.status.set(t(Msg::InstallDone));
-                }
-                Err(err) => {
-                    h.log(&bind_log_line(PlacementChange::Install, &err));
-                    step.set(Step::Stopped);
-                    regions.alert.set(Some(Alert {
-                        text: t(Msg::PlacementFailed {
-                            change: PlacementChange::Install,
-                            problem: classify_bind(&err),
-                        }),
-                        retry: Some(Retry::Placement(PlacementChange::Install)),
-                    }));
-                }
-            }
-            running.set_value(false);
-        });
+            let (next, verdict) = after_install(&result.map(|_| ()));
+            step.try_set(next);
+            verdict
+        };
+        runner::run(host, busy, regions, task, |_| {});
     };
 
     regions.on_retry.set_value(Some(Callback::new(move |retry| {
         if retry == Retry::Placement(PlacementChange::Install) {
-            // The "Try again" button goes away with the alert: keep the keyboard on the page.
-            dom::focus(TITLE_ID);
+            runner::focus_for_retry(host, retry);
             start();
         }
     })));
@@ -108,9 +72,9 @@ pub fn InstallPage(
     // When done, the status region says so (once, announced); the page adds nothing.
     let progress = move || {
         let (text, busy) = match step.get() {
-            Step::Binding => (t(Msg::InstallBinding), true),
-            Step::Done => return None,
-            Step::Stopped => (t(Msg::InstallStopped), false),
+            InstallStep::Binding => (t(Msg::InstallBinding), true),
+            InstallStep::Done => return None,
+            InstallStep::Stopped => (t(Msg::InstallStopped), false),
         };
         Some(view! { <p class="olm-hint" aria-busy=busy.then_some("true")>{text}</p> })
     };

@@ -1,13 +1,36 @@
 //! Thin views. State lives in signals owned by the page views ([`sidebar::Sidebar`],
-//! [`app_page::AppPage`], [`install::InstallPage`]); the rest only render it.
+//! [`app_page::AppPage`], [`install::InstallPage`]); they render it and forward events. What to
+//! show after an answer is decided in [`crate::controller::verdict`]; every action runs through
+//! [`runner::run`].
 
 use leptos::prelude::*;
+
+use crate::controller::verdict::Focus;
+use crate::domain::command::Command;
+use app_page::{BIND_ID, STATE_ID};
+use bulk::{PIN_ALL_ID, UNPIN_ALL_ID};
+use install::TITLE_ID;
+use sidebar::{PIN_ID, WHISPER_ID};
 
 pub mod app_page;
 pub mod bulk;
 pub mod install;
 pub mod regions;
+pub mod runner;
 pub mod sidebar;
+
+/// The element a [`Focus`] names.
+pub fn focus_id(focus: Focus) -> &'static str {
+    match focus {
+        Focus::Control(Command::Pin(_) | Command::Unpin(_)) => PIN_ID,
+        Focus::Control(Command::WhisperOn(_) | Command::WhisperOff(_)) => WHISPER_ID,
+        Focus::Control(Command::PinAll) => PIN_ALL_ID,
+        Focus::Control(Command::UnpinAll) => UNPIN_ALL_ID,
+        Focus::BindButton => BIND_ID,
+        Focus::SidebarState => STATE_ID,
+        Focus::InstallTitle => TITLE_ID,
+    }
+}
 
 /// A switch: a real `<button role="switch">` with a constant visible label, `aria-checked`,
 /// `aria-busy` while its request is in flight (clicks are ignored then), and `aria-disabled`

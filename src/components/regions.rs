@@ -3,26 +3,16 @@
 
 use leptos::prelude::*;
 
-use crate::domain::command::Command;
-use crate::domain::install::PlacementChange;
+use super::focus_id;
+use crate::controller::verdict::{Retry, Say, Verdict};
+use crate::host::Host;
 use crate::i18n::{Locale, Msg};
-
-/// What "Try again" repeats.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Retry {
-    /// Exactly the command that failed, sent once more (only when the operator asks).
-    Command(Command),
-    /// The state read.
-    Read,
-    /// A change to the app's place in the portal (install page, app page), or its read.
-    Placement(PlacementChange),
-}
 
 /// What the alert region says, and what can be repeated.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Alert {
-    /// What failed, why, and what to do: plain text.
-    pub text: String,
+    /// What failed, why, and what to do.
+    pub msg: Msg,
     /// `None` when repeating makes no sense (e.g. the re-read shows the change happened).
     pub retry: Option<Retry>,
 }
@@ -33,7 +23,7 @@ pub struct Regions {
     /// `role="alert"`: failures.
     pub alert: RwSignal<Option<Alert>>,
     /// `role="status"`: outcomes ("3 dialogs pinned").
-    pub status: RwSignal<String>,
+    pub status: RwSignal<Option<Msg>>,
     /// Set by the view that can repeat things (the sidebar, the app page, the install page).
     pub on_retry: StoredValue<Option<Callback<Retry>>>,
 }
@@ -43,15 +33,34 @@ impl Regions {
     pub fn new() -> Self {
         Self {
             alert: RwSignal::new(None),
-            status: RwSignal::new(String::new()),
+            status: RwSignal::new(None),
             on_retry: StoredValue::new(None),
         }
     }
 
     /// Empties both (a new action starts).
     pub fn clear(&self) {
-        self.alert.set(None);
-        self.status.set(String::new());
+        self.alert.try_set(None);
+        self.status.try_set(None);
+    }
+
+    /// Says what `verdict` says, and moves the focus where it says (through the host).
+    pub fn show(&self, verdict: &Verdict, host: &dyn Host) {
+        match &verdict.say {
+            Say::Nothing => {}
+            Say::Status(msg) => {
+                self.status.try_set(Some(msg.clone()));
+            }
+            Say::Alert(msg) => {
+                self.alert.try_set(Some(Alert {
+                    msg: msg.clone(),
+                    retry: verdict.retry,
+                }));
+            }
+        }
+        if let Some(focus) = verdict.focus {
+            host.focus(focus_id(focus));
+        }
     }
 }
 
@@ -66,7 +75,7 @@ impl Default for Regions {
 pub fn LiveRegions(
     /// Their contents.
     regions: Regions,
-    /// For the "Try again" label.
+    /// The language they speak.
     #[prop(into)]
     locale: Signal<Locale>,
 ) -> impl IntoView {
@@ -85,13 +94,19 @@ pub fn LiveRegions(
                 }
             });
             view! {
-                <p>{alert.text}</p>
+                <p>{locale.get_untracked().text(&alert.msg)}</p>
                 {retry}
             }
         })
     };
+    let status = move || {
+        regions
+            .status
+            .get()
+            .map(|msg| locale.get_untracked().text(&msg))
+    };
     view! {
         <div class="olm-alert" role="alert">{alert}</div>
-        <div class="olm-status" role="status">{move || regions.status.get()}</div>
+        <div class="olm-status" role="status">{status}</div>
     }
 }

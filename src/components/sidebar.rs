@@ -5,33 +5,28 @@
 //! write has been answered and the state read again; then it shows what the portal has.
 //! Nothing is retried automatically.
 
+use std::rc::Rc;
+
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::bulk::{sessions_changed, BulkActions, PIN_ALL_ID, UNPIN_ALL_ID};
-use super::regions::{Alert, Regions, Retry};
+use super::bulk::BulkActions;
+use super::regions::Regions;
+use super::runner;
 use super::{Notice, Skeleton, Switch};
-use crate::app::HostHandle;
-use crate::controller::{self, reached, Outcome, Snapshot};
-use crate::domain::command::{Action, Command};
+use crate::controller::verdict::{
+    after_answer, after_read, after_write, AfterAnswer, Phase, ReRead, Retry,
+};
+use crate::controller::{self, Snapshot};
+use crate::domain::command::Command;
 use crate::domain::dialog::ChatId;
-use crate::domain::error::{classify, log_line, CallError, Problem};
-use crate::domain::state::DialogKind;
-use crate::host::dom;
+use crate::host::HostHandle;
 use crate::i18n::{Locale, Msg};
 
-/// What the widget shows, apart from the live data.
-#[derive(Clone, Debug, PartialEq)]
-enum Phase {
-    /// First read in flight.
-    Loading,
-    /// The controls, over `snapshot`.
-    Ready,
-    /// The first read failed for a passing reason: the alert says why, with "Try again".
-    Unreadable,
-    /// Cannot work for this dialog: one message, no controls.
-    Cannot(Msg),
-}
+/// Element id of the pin switch.
+pub const PIN_ID: &str = "olm-pin";
+/// Element id of the whisper switch.
+pub const WHISPER_ID: &str = "olm-whisper";
 
 /// Order of state reads: a read that started earlier but answered later is older news.
 #[derive(Default)]
@@ -69,22 +64,6 @@ impl Widget {
         }
     }
 
-    /// Replaces the controls with `msg`. When that follows something the operator did (a write,
-    /// "Try again", coming back to the chat), the alert region says it too: the control that had
-    /// the focus is gone, and a screen reader announces nothing of a replaced view by itself.
-    /// The first read's message is simply the page's content.
-    fn cannot(&self, msg: Msg, announce: bool) {
-        let text = announce.then(|| self.text(msg.clone()));
-        let phase = Phase::Cannot(msg);
-        if self.phase.try_get_untracked().as_ref() == Some(&phase) {
-            return;
-        }
-        if let Some(text) = text {
-            self.regions.alert.set(Some(Alert { text, retry: None }));
-        }
-        self.show(phase);
-    }
-
     fn busy_for(&self, command: Command) -> RwSignal<bool> {
         match command {
             Command::Pin(_) | Command::Unpin(_) => self.busy_pin,
@@ -93,10 +72,10 @@ impl Widget {
         }
     }
 
-    /// Reads the state and shows it. Returns whether a fresh state is now shown.
-    async fn reload(self) -> bool {
+    /// Reads the state and shows what [`after_read`] says; tells how the read ended.
+    async fn reload(self) -> ReRead {
         let Some(host) = self.host.get() else {
-            return false;
+            return ReRead::Failed;
         };
         let mut ticket = 0;
         self.reads.update_value(|r| {
@@ -104,169 +83,69 @@ impl Widget {
             ticket = r.started;
         });
         let result = controller::load(&*host, self.chat).await;
-        let mut stale = true;
+        let mut newer = false;
         let _ = self.reads.try_update_value(|r| {
-            if ticket > r.applied {
+            newer = ticket <= r.applied;
+            if !newer {
                 r.applied = ticket;
-                stale = false;
             }
         });
-        if stale || self.phase.is_disposed() {
-            return false;
+        if newer {
+            return ReRead::Superseded;
         }
+        let Some(phase) = self.phase.try_get_untracked() else {
+            return ReRead::Failed;
+        };
         // Every read but the very first follows something the operator did.
-        let announce = ticket > 1;
-        match result {
-            Ok(snapshot) if snapshot.state.kind != DialogKind::OpenLine => {
-                self.cannot(Msg::NotOpenLine, announce);
-                false
+        let read = after_read(result, &phase, ticket > 1);
+        let fresh = read.show.is_some();
+        if let Some(snapshot) = read.show {
+            self.snapshot.set(Some(snapshot));
+            if phase != Phase::Ready {
+                host.mark("olm-state-shown");
             }
-            Ok(snapshot) => {
-                let first = self.phase.get_untracked() != Phase::Ready;
-                self.snapshot.set(Some(snapshot));
-                self.show(Phase::Ready);
-                if first {
-                    dom::mark("olm-state-shown");
-                }
-                true
-            }
-            Err(err) => {
-                host.log(&log_line(Action::Load, &err));
-                let problem = classify(&err);
-                let first = self.snapshot.with_untracked(Option::is_none);
-                match problem {
-                    Problem::NoAccess if first => self.cannot(Msg::NoDialogAccess, announce),
-                    Problem::NotOpenLine => self.cannot(Msg::NotOpenLine, announce),
-                    // The read method itself is missing: say which one (not session.mode.*).
-                    Problem::PortalTooOld => self.cannot(
-                        Msg::Failed {
-                            action: Action::Load,
-                            problem,
-                        },
-                        announce,
-                    ),
-                    Problem::NoHost => self.cannot(Msg::NoHost, announce),
-                    _ => {
-                        if first {
-                            self.show(Phase::Unreadable);
-                        }
-                        self.regions.alert.set(Some(Alert {
-                            text: self.text(Msg::Failed {
-                                action: Action::Load,
-                                problem,
-                            }),
-                            retry: Some(Retry::Read),
-                        }));
-                    }
-                }
-                false
-            }
+        }
+        self.show(read.phase);
+        self.regions.show(&read.verdict, &*host);
+        if fresh {
+            ReRead::Fresh
+        } else {
+            ReRead::Failed
         }
     }
 
-    /// Sends `command` once (ignored while the same control is busy), then re-reads the state.
+    /// Sends `command` once (ignored while the same control is busy), then re-reads the state;
+    /// [`after_answer`] and [`after_write`] decide what is said.
     fn run(self, command: Command) {
-        let busy = self.busy_for(command);
-        if busy.get_untracked() {
-            return;
-        }
-        let Some(host) = self.host.get() else {
-            return;
+        let task = move |host: Rc<dyn crate::host::Host>| async move {
+            let written = controller::execute(&*host, command).await;
+            match after_answer(command, &written) {
+                AfterAnswer::Stop(verdict) => verdict,
+                AfterAnswer::ReRead { now } => {
+                    self.regions.show(&now, &*host);
+                    let reread = self.reload().await;
+                    let replaced = matches!(self.phase.try_get_untracked(), Some(Phase::Cannot(_)));
+                    self.snapshot
+                        .try_with_untracked(|shown| {
+                            let shown = shown.as_ref().map(|s| &s.state);
+                            after_write(command, &written, reread, shown, replaced)
+                        })
+                        .unwrap_or_else(crate::controller::verdict::Verdict::nothing)
+                }
+            }
         };
-        // Queued before the busy state's re-render, so the write reaches the library first;
-        // `busy` itself is set right away (below), so a second click is already ignored.
-        spawn_local(async move {
-            let result = controller::execute(&*host, command).await;
-            if let Err(err) = &result {
-                host.log(&log_line(command.action(), err));
-                if classify(err) == Problem::PortalTooOld {
-                    self.cannot(Msg::PortalTooOld, true);
-                    busy.set(false);
-                    return;
-                }
-                // No answer by the deadline: say so now. The re-read below can wait out a
-                // deadline of its own when the same cause holds it (a token refresh the portal
-                // never answers), and the operator must not wait twice to hear it. "Try again"
-                // comes with the re-read's result (it may show the change took).
-                if *err == CallError::Timeout {
-                    self.regions.alert.set(Some(Alert {
-                        text: self.text(Msg::Failed {
-                            action: command.action(),
-                            problem: Problem::NoAnswer,
-                        }),
-                        retry: None,
-                    }));
-                }
+        let apply = move |verdict: &crate::controller::verdict::Verdict| {
+            if let Some(msg) = &verdict.replace {
+                self.show(Phase::Cannot(msg.clone()));
             }
-            let fresh = self.reload().await;
-            if self.phase.is_disposed() {
-                return;
-            }
-            // The controls are gone and the alert says why (by this re-read or another one):
-            // a failure of this command, with "Try again", would only replace that.
-            if matches!(self.phase.get_untracked(), Phase::Cannot(_)) {
-                busy.set(false);
-                return;
-            }
-            let now = if fresh {
-                self.snapshot
-                    .with_untracked(|s| s.as_ref().and_then(|s| reached(command, &s.state)))
-            } else {
-                None
-            };
-            let failed = |problem: Problem, retry: bool| Alert {
-                text: self.text(Msg::Failed {
-                    action: command.action(),
-                    problem,
-                }),
-                retry: retry.then_some(Retry::Command(command)),
-            };
-            match result {
-                Ok(Outcome::Sessions(ids)) => {
-                    self.regions
-                        .status
-                        .set(self.text(sessions_changed(command, &ids)));
-                }
-                // The portal said yes but the state did not change: say so.
-                Ok(Outcome::Done) if now == Some(false) => {
-                    self.regions.alert.set(Some(failed(Problem::Unknown, true)));
-                }
-                // Accepted, but the state could not be read back: the alert already says so,
-                // and "pinned" next to a switch still showing the old state would contradict it.
-                Ok(Outcome::Done) if !fresh => {}
-                Ok(Outcome::Done) => {
-                    self.regions.status.set(self.text(match command {
-                        Command::Pin(_) => Msg::DialogPinned,
-                        Command::Unpin(_) => Msg::DialogUnpinned,
-                        Command::WhisperOn(_) => Msg::WhisperTurnedOn,
-                        _ => Msg::WhisperTurnedOff,
-                    }));
-                }
-                Err(err) => {
-                    // A re-read showing the change applied (an unknown outcome that did
-                    // happen) leaves nothing to repeat.
-                    let retry = now != Some(true);
-                    self.regions.alert.set(Some(failed(classify(&err), retry)));
-                }
-            }
-            busy.set(false);
-        });
-        busy.set(true);
-        self.regions.clear();
+        };
+        runner::run(self.host, self.busy_for(command), self.regions, task, apply);
     }
 
     fn retry(self, retry: Retry) {
+        runner::focus_for_retry(self.host, retry);
         match retry {
-            Retry::Command(command) => {
-                // The "Try again" button disappears with the alert: keep the keyboard in place.
-                dom::focus(match command {
-                    Command::Pin(_) | Command::Unpin(_) => PIN_ID,
-                    Command::WhisperOn(_) | Command::WhisperOff(_) => WHISPER_ID,
-                    Command::PinAll => PIN_ALL_ID,
-                    Command::UnpinAll => UNPIN_ALL_ID,
-                });
-                self.run(command);
-            }
+            Retry::Command(command) => self.run(command),
             Retry::Read => {
                 self.regions.clear();
                 if self.phase.get_untracked() == Phase::Unreadable {
@@ -281,9 +160,6 @@ impl Widget {
         }
     }
 }
-
-const PIN_ID: &str = "olm-pin";
-const WHISPER_ID: &str = "olm-whisper";
 
 /// The sidebar widget for one open-line chat.
 #[component]
@@ -316,12 +192,14 @@ pub fn Sidebar(
         w.reload().await;
     });
     // Coming back to the chat: what the operator sees must be the portal's state now.
-    let _visible = StoredValue::new_local(dom::on_visible(move || {
-        if w.phase.try_get_untracked() == Some(Phase::Ready) {
-            spawn_local(async move {
-                w.reload().await;
-            });
-        }
+    let _visible = StoredValue::new_local(host.get().map(|h| {
+        h.on_visible(Rc::new(move || {
+            if w.phase.try_get_untracked() == Some(Phase::Ready) {
+                spawn_local(async move {
+                    w.reload().await;
+                });
+            }
+        }))
     }));
 
     let state = move || w.snapshot.get().map(|s| s.state);
@@ -344,47 +222,37 @@ pub fn Sidebar(
         })
     });
     let whisper_hint = Signal::derive(move || w.text(Msg::WhisperHint));
-    let toggle_pin = Callback::new(move |_| {
-        w.run(if pinned.get_untracked() {
-            Command::Unpin(chat)
-        } else {
-            Command::Pin(chat)
-        })
-    });
-    let toggle_whisper = Callback::new(move |_| {
-        w.run(if whisper.get_untracked() {
-            Command::WhisperOff(chat)
-        } else {
-            Command::WhisperOn(chat)
-        })
-    });
+    let toggle_pin =
+        Callback::new(move |_| w.run(Command::toggled_pin(chat, pinned.get_untracked())));
+    let toggle_whisper =
+        Callback::new(move |_| w.run(Command::toggled_whisper(chat, whisper.get_untracked())));
     let bulk = Callback::new(move |command| w.run(command));
 
+    let switch = move |id: &'static str,
+                       label: Msg,
+                       checked: Signal<bool>,
+                       busy: RwSignal<bool>,
+                       blocked: Signal<Option<String>>,
+                       hint: Signal<String>,
+                       on_toggle: Callback<()>| {
+        let (label, saving) = (w.text(label), w.text(Msg::Saving));
+        view! { <Switch id label checked busy blocked hint on_toggle saving /> }
+    };
     let controls = move || {
         view! {
             <h1 class="olm-title">{w.text(Msg::Title)}</h1>
             <p class="olm-hint olm-dialog-name">{move || state().map(|s| s.title)}</p>
             <section class="olm-section">
-                <Switch
-                    id=PIN_ID
-                    label=w.text(Msg::PinLabel)
-                    checked=pinned
-                    busy=w.busy_pin
-                    blocked=pin_blocked
-                    hint=pin_hint
-                    on_toggle=toggle_pin
-                    saving=w.text(Msg::Saving)
-                />
-                <Switch
-                    id=WHISPER_ID
-                    label=w.text(Msg::WhisperLabel)
-                    checked=whisper
-                    busy=w.busy_whisper
-                    blocked=whisper_blocked
-                    hint=whisper_hint
-                    on_toggle=toggle_whisper
-                    saving=w.text(Msg::Saving)
-                />
+                {switch(PIN_ID, Msg::PinLabel, pinned, w.busy_pin, pin_blocked, pin_hint, toggle_pin)}
+                {switch(
+                    WHISPER_ID,
+                    Msg::WhisperLabel,
+                    whisper,
+                    w.busy_whisper,
+                    whisper_blocked,
+                    whisper_hint,
+                    toggle_whisper,
+                )}
             </section>
             <BulkActions locale=locale busy=w.busy_bulk on_confirm=bulk />
         }

@@ -88,29 +88,19 @@ impl Action {
 impl Command {
     /// The command that flips the pin switch: pinned → [`Command::Unpin`], else [`Command::Pin`].
     pub fn toggled_pin(chat: ChatId, currently_pinned: bool) -> Command {
-        Command::set_pin(chat, !currently_pinned)
+        if currently_pinned {
+            Command::Unpin(chat)
+        } else {
+            Command::Pin(chat)
+        }
     }
 
     /// The command that flips the whisper switch.
     pub fn toggled_whisper(chat: ChatId, currently_on: bool) -> Command {
-        Command::set_whisper(chat, !currently_on)
-    }
-
-    /// [`Command::Pin`] when `pinned`, else [`Command::Unpin`].
-    pub fn set_pin(chat: ChatId, pinned: bool) -> Command {
-        if pinned {
-            Command::Pin(chat)
-        } else {
-            Command::Unpin(chat)
-        }
-    }
-
-    /// [`Command::WhisperOn`] when `on`, else [`Command::WhisperOff`].
-    pub fn set_whisper(chat: ChatId, on: bool) -> Command {
-        if on {
-            Command::WhisperOn(chat)
-        } else {
+        if currently_on {
             Command::WhisperOff(chat)
+        } else {
+            Command::WhisperOn(chat)
         }
     }
 
@@ -149,23 +139,6 @@ impl Command {
             Command::PinAll => Action::PinAll,
             Command::UnpinAll => Action::UnpinAll,
         }
-    }
-
-    /// The chat a single-dialog command acts on; `None` for the bulk commands.
-    pub fn chat(&self) -> Option<ChatId> {
-        match *self {
-            Command::Pin(c)
-            | Command::Unpin(c)
-            | Command::WhisperOn(c)
-            | Command::WhisperOff(c) => Some(c),
-            Command::PinAll | Command::UnpinAll => None,
-        }
-    }
-
-    /// `true` for [`Command::PinAll`] and [`Command::UnpinAll`], whose result is a list of
-    /// session ids ([`parse_session_ids`]); the others return `true`.
-    pub fn is_bulk(&self) -> bool {
-        matches!(self, Command::PinAll | Command::UnpinAll)
     }
 }
 

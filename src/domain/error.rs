@@ -82,6 +82,9 @@ pub enum Problem {
     TimeLimited,
     /// No answer before the deadline (or `BX24.init` never answered).
     NoAnswer,
+    /// A write was answered, but not with what the method promises: it may or may not have
+    /// been applied (a read's garbled answer is [`Problem::Unknown`]).
+    Garbled,
     /// No Bitrix24 around the page.
     NoHost,
     /// Anything else (a thrown exception, a garbled answer, an unknown code).
@@ -90,7 +93,7 @@ pub enum Problem {
 
 impl Problem {
     /// Every problem, in declaration order (for exhaustive tests and tables).
-    pub const ALL: [Problem; 14] = [
+    pub const ALL: [Problem; 15] = [
         Problem::NotOperator,
         Problem::NoAccess,
         Problem::NotOpenLine,
@@ -103,12 +106,38 @@ impl Problem {
         Problem::RateLimited,
         Problem::TimeLimited,
         Problem::NoAnswer,
+        Problem::Garbled,
         Problem::NoHost,
         Problem::Unknown,
     ];
 }
 
-/// What `err` means to the operator.
+/// What `err` means to the operator when it ended `action`.
+///
+/// On top of [`classify_code`]: a refusal "not the operator" belongs to pin and whisper only
+/// (the empty code is the pin refusal, docs/bitrix24.md §1.3; a whisper, bulk or read failure
+/// with an empty code is a refusal without a reason, [`Problem::Unknown`]); a garbled answer to
+/// a write leaves its outcome unknown ([`Problem::Garbled`]).
+pub fn classify(action: Action, err: &CallError) -> Problem {
+    let named_not_operator =
+        matches!(err, CallError::Rest { code, .. } if code.eq_ignore_ascii_case(NOT_OPERATOR_CODE));
+    match (classify_code(err), action) {
+        (Problem::NotOperator, Action::Pin | Action::Unpin) => Problem::NotOperator,
+        (Problem::NotOperator, Action::WhisperOn | Action::WhisperOff) if named_not_operator => {
+            Problem::NotOperator
+        }
+        (Problem::NotOperator, _) => Problem::Unknown,
+        (Problem::Unknown, _) if action.is_write() && matches!(err, CallError::BadResponse(_)) => {
+            Problem::Garbled
+        }
+        (problem, _) => problem,
+    }
+}
+
+/// Only the undocumented v2 controller reports "not the operator" by name (docs/bitrix24.md §1.5).
+const NOT_OPERATOR_CODE: &str = "ERROR_USER_NOT_OPERATOR";
+
+/// What `err` means whatever the call was (placement calls use it too).
 ///
 /// Codes are matched ignoring ASCII case (Bitrix codes are upper case, OAuth codes lower case;
 /// no two known codes differ only by case, so this costs nothing and survives a proxy that
@@ -117,7 +146,7 @@ impl Problem {
 /// 503 → [`Problem::RateLimited`]); then an empty code is [`Problem::NotOperator`] (the pin
 /// refusal quirk is HTTP 400, but any empty code is a refusal without a reason); anything else
 /// is [`Problem::Unknown`].
-pub fn classify(err: &CallError) -> Problem {
+pub fn classify_code(err: &CallError) -> Problem {
     match err {
         CallError::NoHost => Problem::NoHost,
         CallError::InitTimeout | CallError::Timeout => Problem::NoAnswer,
@@ -142,8 +171,7 @@ fn classify_rest(status: u16, code: &str) -> Problem {
         }
     } else if is("ACCESS_ERROR") || is("WRONG_AUTH_TYPE") {
         Problem::NoAccess
-    } else if is("ERROR_USER_NOT_OPERATOR") {
-        // Only the undocumented v2 controller reports it by name (docs/bitrix24.md §1.5).
+    } else if is(NOT_OPERATOR_CODE) {
         Problem::NotOperator
     } else if is("USER_ID")
         || is("expired_token")
@@ -198,7 +226,7 @@ pub fn outcome_unknown(err: &CallError) -> bool {
 /// Carries the raw code and description for support. It cannot contain an auth token:
 /// [`CallError`] never carries one. Cut to 500 characters, on one line.
 pub fn log_line(action: Action, err: &CallError) -> String {
-    console_line(action.name(), err, &classify(err))
+    console_line(action.name(), err, &classify(action, err))
 }
 
 /// `openline-modes: <what> failed: <err> [<kind>]` with control characters blanked (one line)

@@ -20,7 +20,7 @@
 use serde_json::{json, Map, Value};
 
 use super::envelope::decode_answer;
-use super::error::{classify, CallError, Problem};
+use super::error::{classify_code, CallError, Problem};
 use super::json;
 
 /// The placement the widget lives in: the "Applications" block of the chat sidebar.
@@ -354,7 +354,7 @@ pub fn classify_bind(err: &CallError) -> BindProblem {
             return BindProblem::Rejected;
         }
     }
-    match classify(err) {
+    match classify_code(err) {
         Problem::NoAccess => BindProblem::NotAdmin,
         Problem::MissingScope => BindProblem::MissingScope,
         Problem::AuthLost => BindProblem::AuthLost,
@@ -367,6 +367,7 @@ pub fn classify_bind(err: &CallError) -> BindProblem {
         | Problem::PortalTooOld
         | Problem::ServerModule
         | Problem::NoHost
+        | Problem::Garbled
         | Problem::Unknown => BindProblem::Unknown,
     }
 }

@@ -27,9 +27,10 @@ use serde_json::Value;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::{BatchCall, BatchResults, Host, HostFuture, HostInfo, Placement};
+use super::{BatchCall, BatchResults, Host, HostFuture, HostInfo, Placement, Subscription};
 use crate::domain::envelope::decode_answer;
 use crate::domain::error::CallError;
+use std::rc::Rc;
 
 #[wasm_bindgen]
 extern "C" {
@@ -229,6 +230,31 @@ impl Host for Bx24Host {
 
     fn is_admin(&self) -> bool {
         self.present() && bx24_is_admin().is_ok_and(|v| v.is_truthy())
+    }
+
+    fn focus(&self, element_id: &str) {
+        super::dom::focus(element_id);
+    }
+
+    fn mark(&self, name: &str) {
+        super::dom::mark(name);
+    }
+
+    fn on_visible(&self, on_visible: Rc<dyn Fn()>) -> Subscription {
+        super::dom::on_visible(on_visible)
+    }
+
+    fn watch_height(
+        &self,
+        element_id: &str,
+        debounce_ms: u32,
+        on_height: Rc<dyn Fn(u32)>,
+    ) -> Subscription {
+        super::dom::watch_height(element_id, debounce_ms, on_height)
+    }
+
+    fn browser_lang(&self) -> String {
+        super::dom::browser_lang()
     }
 
     fn install_finish(&self) {

@@ -6,9 +6,12 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use gloo_events::EventListener;
 use gloo_timers::callback::Timeout;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+
+use super::Subscription;
 
 /// Width of the frame's viewport in CSS pixels (0 when unknown).
 pub fn viewport_width() -> u32 {
@@ -16,29 +19,6 @@ pub fn viewport_width() -> u32 {
         .and_then(|w| w.document())
         .and_then(|d| d.document_element())
         .map_or(0, |e| e.client_width().max(0) as u32)
-}
-
-/// Keeps a page listener alive; dropping it removes the listener (so a widget that unmounts
-/// leaves nothing behind that could call into disposed state).
-#[must_use = "dropping the subscription removes the listener"]
-pub struct Subscription(Option<Box<dyn FnOnce()>>);
-
-impl Subscription {
-    fn new(cleanup: impl FnOnce() + 'static) -> Self {
-        Self(Some(Box::new(cleanup)))
-    }
-
-    fn none() -> Self {
-        Self(None)
-    }
-}
-
-impl Drop for Subscription {
-    fn drop(&mut self) {
-        if let Some(cleanup) = self.0.take() {
-            cleanup();
-        }
-    }
 }
 
 /// Calls `on_height` with the element's rounded-up height whenever it changes, once per
@@ -50,7 +30,7 @@ impl Drop for Subscription {
 pub fn watch_height(
     element_id: &str,
     debounce_ms: u32,
-    on_height: impl Fn(u32) + 'static,
+    on_height: Rc<dyn Fn(u32)>,
 ) -> Subscription {
     let Some(element) = web_sys::window()
         .and_then(|w| w.document())
@@ -58,7 +38,6 @@ pub fn watch_height(
     else {
         return Subscription::none();
     };
-    let on_height = Rc::new(on_height);
     let pending: Rc<RefCell<Option<Timeout>>> = Rc::default();
     let last = Rc::new(RefCell::new(0u32));
     let target = element.clone();
@@ -89,27 +68,17 @@ pub fn watch_height(
 
 /// Calls `on_visible` each time the page becomes visible again (the operator came back to the
 /// chat, or the sidebar was reopened).
-pub fn on_visible(on_visible: impl Fn() + 'static) -> Subscription {
+pub fn on_visible(on_visible: Rc<dyn Fn()>) -> Subscription {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return Subscription::none();
     };
     let doc = document.clone();
-    let cb = Closure::<dyn FnMut()>::new(move || {
+    let listener = EventListener::new(&document, "visibilitychange", move |_| {
         if doc.visibility_state() == web_sys::VisibilityState::Visible {
             on_visible();
         }
     });
-    let listener: &js_sys::Function = cb.as_ref().unchecked_ref();
-    if document
-        .add_event_listener_with_callback("visibilitychange", listener)
-        .is_err()
-    {
-        return Subscription::none();
-    }
-    Subscription::new(move || {
-        let listener: &js_sys::Function = cb.as_ref().unchecked_ref();
-        let _ = document.remove_event_listener_with_callback("visibilitychange", listener);
-    })
+    Subscription::new(move || drop(listener))
 }
 
 /// Moves keyboard focus to the element with this id, if it exists and can take focus.

@@ -10,7 +10,7 @@ use std::rc::Rc;
 use futures::channel::oneshot;
 use serde_json::{json, Value};
 
-use super::{BatchCall, BatchResults, Host, HostFuture, HostInfo, Placement};
+use super::{BatchCall, BatchResults, Host, HostFuture, HostInfo, Placement, Subscription};
 use crate::domain::error::CallError;
 
 type Responder = Box<dyn FnMut(&Value) -> Result<Value, CallError>>;
@@ -42,6 +42,9 @@ struct Inner {
     page_url: String,
     admin: bool,
     install_finished: usize,
+    focused: Vec<String>,
+    marks: Vec<String>,
+    visible: Vec<std::rc::Weak<dyn Fn()>>,
 }
 
 /// The fake host. Clones share one state, so a test keeps a handle while the app holds another.
@@ -220,6 +223,38 @@ impl FakeHost {
         self.inner.borrow().logs.clone()
     }
 
+    /// Element ids the app asked to focus, in order.
+    pub fn focused(&self) -> Vec<String> {
+        self.inner.borrow().focused.clone()
+    }
+
+    /// Performance marks the app placed, in order.
+    pub fn marks(&self) -> Vec<String> {
+        self.inner.borrow().marks.clone()
+    }
+
+    /// The page becomes visible again (the operator comes back to the chat): every live
+    /// [`Host::on_visible`] subscriber is called.
+    pub fn become_visible(&self) {
+        let subscribers: Vec<_> = self
+            .inner
+            .borrow()
+            .visible
+            .iter()
+            .filter_map(std::rc::Weak::upgrade)
+            .collect();
+        for on_visible in subscribers {
+            on_visible();
+        }
+    }
+
+    /// Lets the request held at `index` (0 = oldest) be answered, out of order: an answer that
+    /// overtakes an earlier one. Returns false when there is none.
+    pub fn release_at(&self, index: usize) -> bool {
+        let next = self.inner.borrow_mut().held.remove(index);
+        next.map(|tx| tx.send(()).is_ok()).unwrap_or(false)
+    }
+
     /// Forgets recorded requests (e.g. after the initial load).
     pub fn clear_requests(&self) {
         self.inner.borrow_mut().requests.clear();
@@ -325,5 +360,31 @@ impl Host for FakeHost {
         if self.present() {
             self.inner.borrow_mut().install_finished += 1;
         }
+    }
+
+    fn focus(&self, element_id: &str) {
+        self.inner.borrow_mut().focused.push(element_id.to_owned());
+    }
+
+    fn mark(&self, name: &str) {
+        self.inner.borrow_mut().marks.push(name.to_owned());
+    }
+
+    fn on_visible(&self, on_visible: Rc<dyn Fn()>) -> Subscription {
+        // Held weakly: dropping the subscription (the widget unmounts) is what ends it.
+        self.inner
+            .borrow_mut()
+            .visible
+            .push(Rc::downgrade(&on_visible));
+        Subscription::new(move || drop(on_visible))
+    }
+
+    fn watch_height(&self, _id: &str, _debounce_ms: u32, _on: Rc<dyn Fn(u32)>) -> Subscription {
+        // No layout here: tests call `fit_height` through the real adapter's suite.
+        Subscription::none()
+    }
+
+    fn browser_lang(&self) -> String {
+        String::new()
     }
 }

@@ -138,9 +138,11 @@ fn unconfirmed(action: Action) -> &'static str {
 
 fn why(action: Action, problem: Problem) -> &'static str {
     match problem {
-        Problem::NotOperator => {
-            "Nur der Operator, der diesen Dialog bearbeitet, kann ihn anheften oder lösen."
-        }
+        Problem::NotOperator => match action {
+            Action::Pin | Action::Unpin => "Nur der Operator, der diesen Dialog bearbeitet, kann ihn anheften oder lösen.",
+            Action::WhisperOn | Action::WhisperOff => "Nur der Operator, der diesen Dialog bearbeitet, kann den Flüstermodus umschalten.",
+            Action::Load | Action::PinAll | Action::UnpinAll => "Nur der Operator, der diesen Dialog bearbeitet, kann ihn ändern.",
+        },
         Problem::NoAccess => {
             "Sie haben keine Berechtigung für diesen Dialog. Bitten Sie Ihren \
                               Administrator um Zugriff auf diesen Kommunikationskanal."
@@ -204,6 +206,11 @@ fn why(action: Action, problem: Problem) -> &'static str {
                  vielleicht geändert, vielleicht auch nicht; prüfen Sie sie in Ihrer Dialogliste, \
                  bevor Sie es erneut versuchen."
             }
+        },
+        Problem::Garbled => match action {
+            Action::Load => "Bitrix24 hat unerwartet geantwortet. Versuchen Sie es erneut; wenn es wieder passiert, laden Sie die Seite neu.",
+            Action::Pin | Action::Unpin | Action::WhisperOn | Action::WhisperOff => "Bitrix24 hat unerwartet geantwortet. Die Änderung wurde vielleicht übernommen, vielleicht auch nicht; der Schalter zeigt den aktuellen Zustand des Dialogs.",
+            Action::PinAll | Action::UnpinAll => "Bitrix24 hat unerwartet geantwortet. Einige Ihrer Dialoge wurden vielleicht geändert, vielleicht auch nicht; prüfen Sie sie in Ihrer Dialogliste, bevor Sie es erneut versuchen.",
         },
         Problem::NoHost => NO_HOST,
         Problem::Unknown => {

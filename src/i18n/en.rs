@@ -129,7 +129,11 @@ fn unconfirmed(action: Action) -> &'static str {
 
 fn why(action: Action, problem: Problem) -> &'static str {
     match problem {
-        Problem::NotOperator => "Only the operator who handles this dialog can pin or unpin it.",
+        Problem::NotOperator => match action {
+            Action::Pin | Action::Unpin => "Only the operator who handles this dialog can pin or unpin it.",
+            Action::WhisperOn | Action::WhisperOff => "Only the operator who handles this dialog can switch its whisper mode.",
+            Action::Load | Action::PinAll | Action::UnpinAll => "Only the operator who handles this dialog can change it.",
+        },
         Problem::NoAccess => {
             "You do not have permission for this dialog. Ask your administrator \
                               for access to this open line."
@@ -184,6 +188,11 @@ fn why(action: Action, problem: Problem) -> &'static str {
                 "Bitrix24 did not answer in time. Some of your dialogs may or may not have been \
                  changed; check them in your dialog list before trying again."
             }
+        },
+        Problem::Garbled => match action {
+            Action::Load => "Bitrix24 answered with something unexpected. Try again; if it keeps happening, reload the page.",
+            Action::Pin | Action::Unpin | Action::WhisperOn | Action::WhisperOff => "Bitrix24 answered with something unexpected. The change may or may not have been applied; the switch shows the dialog's current state.",
+            Action::PinAll | Action::UnpinAll => "Bitrix24 answered with something unexpected. Some of your dialogs may or may not have been changed; check them in your dialog list before trying again.",
         },
         Problem::NoHost => NO_HOST,
         Problem::Unknown => {

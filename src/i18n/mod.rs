@@ -223,7 +223,7 @@ fn failure(
     problem: Problem,
 ) -> String {
     let head = match problem {
-        Problem::NoAnswer => unconfirmed(action),
+        Problem::NoAnswer | Problem::Garbled => unconfirmed(action),
         Problem::NotOperator
         | Problem::NoAccess
         | Problem::NotOpenLine

@@ -127,9 +127,11 @@ fn unconfirmed(action: Action) -> &'static str {
 
 fn why(action: Action, problem: Problem) -> &'static str {
     match problem {
-        Problem::NotOperator => {
-            "Закрепить или открепить диалог может только оператор, который его ведёт."
-        }
+        Problem::NotOperator => match action {
+            Action::Pin | Action::Unpin => "Закрепить или открепить диалог может только оператор, который его ведёт.",
+            Action::WhisperOn | Action::WhisperOff => "Переключать скрытый режим может только оператор, который ведёт этот диалог.",
+            Action::Load | Action::PinAll | Action::UnpinAll => "Изменить этот диалог может только оператор, который его ведёт.",
+        },
         Problem::NoAccess => {
             "У вас нет прав на этот диалог. Попросите администратора дать вам \
                               доступ к этой открытой линии."
@@ -188,6 +190,11 @@ fn why(action: Action, problem: Problem) -> &'static str {
                 "Битрикс24 не ответил вовремя. Часть ваших диалогов могла измениться, а могла и \
                  нет; проверьте их в списке диалогов, прежде чем повторять."
             }
+        },
+        Problem::Garbled => match action {
+            Action::Load => "Битрикс24 прислал неожиданный ответ. Повторите попытку; если это повторяется, перезагрузите страницу.",
+            Action::Pin | Action::Unpin | Action::WhisperOn | Action::WhisperOff => "Битрикс24 прислал неожиданный ответ. Изменение могло примениться, а могло и нет; переключатель показывает текущее состояние диалога.",
+            Action::PinAll | Action::UnpinAll => "Битрикс24 прислал неожиданный ответ. Часть ваших диалогов могла измениться, а могла и нет; проверьте их в списке диалогов, прежде чем повторять.",
         },
         Problem::NoHost => NO_HOST,
         Problem::Unknown => {

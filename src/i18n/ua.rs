@@ -127,9 +127,11 @@ fn unconfirmed(action: Action) -> &'static str {
 
 fn why(action: Action, problem: Problem) -> &'static str {
     match problem {
-        Problem::NotOperator => {
-            "Закріпити або відкріпити діалог може лише оператор, який його веде."
-        }
+        Problem::NotOperator => match action {
+            Action::Pin | Action::Unpin => "Закріпити або відкріпити діалог може лише оператор, який його веде.",
+            Action::WhisperOn | Action::WhisperOff => "Перемикати прихований режим може лише оператор, який веде цей діалог.",
+            Action::Load | Action::PinAll | Action::UnpinAll => "Змінити цей діалог може лише оператор, який його веде.",
+        },
         Problem::NoAccess => {
             "У вас немає прав на цей діалог. Попросіть адміністратора надати \
                               вам доступ до цієї відкритої лінії."
@@ -186,6 +188,11 @@ fn why(action: Action, problem: Problem) -> &'static str {
                 "Бітрікс24 не відповів вчасно. Частина ваших діалогів могла змінитися, а могла й \
                  ні; перевірте їх у списку діалогів, перш ніж повторювати."
             }
+        },
+        Problem::Garbled => match action {
+            Action::Load => "Бітрікс24 надіслав неочікувану відповідь. Повторіть спробу; якщо це повторюється, перезавантажте сторінку.",
+            Action::Pin | Action::Unpin | Action::WhisperOn | Action::WhisperOff => "Бітрікс24 надіслав неочікувану відповідь. Зміну могло бути застосовано, а могло й ні; перемикач показує поточний стан діалогу.",
+            Action::PinAll | Action::UnpinAll => "Бітрікс24 надіслав неочікувану відповідь. Частина ваших діалогів могла змінитися, а могла й ні; перевірте їх у списку діалогів, перш ніж повторювати.",
         },
         Problem::NoHost => NO_HOST,
         Problem::Unknown => {

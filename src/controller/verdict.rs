@@ -1,0 +1,436 @@
+//! Every decision between an answer from the portal and what the user sees: pure functions from
+//! (what was done, how it went, what the re-read found) to a [`Verdict`] the views only render.
+//! Tested natively as a decision table (`tests/controller_verdict.rs`).
+
+use super::{reached, Outcome, Snapshot};
+use crate::domain::command::{Action, Command};
+use crate::domain::error::{classify, outcome_unknown, CallError, Problem};
+use crate::domain::install::{classify_change, DefaultPage, PlacementChange, SidebarBinding};
+use crate::domain::state::DialogState;
+use crate::i18n::Msg;
+
+/// What "Try again" repeats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Retry {
+    /// Exactly the command that failed, sent once more (only when the operator asks).
+    Command(Command),
+    /// The state read.
+    Read,
+    /// A change to the app's place in the portal (install page, app page), or its read.
+    Placement(PlacementChange),
+}
+
+/// Where keyboard focus goes (the control that had it is gone, e.g. the "Try again" button).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Focus {
+    /// The switch or button of this command.
+    Control(Command),
+    /// The app page's add / re-add button.
+    BindButton,
+    /// The app page's line saying how the sidebar stands.
+    SidebarState,
+    /// The install page's heading.
+    InstallTitle,
+}
+
+/// What the live regions say.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Say {
+    /// Leave them as they are.
+    Nothing,
+    /// `role="status"`: an outcome.
+    Status(Msg),
+    /// `role="alert"`: a failure, or a message that replaces the controls.
+    Alert(Msg),
+}
+
+/// What a finished action shows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Verdict {
+    /// What the regions say.
+    pub say: Say,
+    /// What "Try again" (next to an alert) repeats; `None`: no "Try again".
+    pub retry: Option<Retry>,
+    /// The controls give way to this message (the method is missing, the chat is gone…).
+    pub replace: Option<Msg>,
+    /// Where keyboard focus goes afterwards.
+    pub focus: Option<Focus>,
+}
+
+impl Verdict {
+    /// Nothing to say or change.
+    pub fn nothing() -> Self {
+        Self::say(Say::Nothing)
+    }
+
+    fn say(say: Say) -> Self {
+        Self {
+            say,
+            retry: None,
+            replace: None,
+            focus: None,
+        }
+    }
+
+    fn alert(msg: Msg, retry: Option<Retry>) -> Self {
+        Self {
+            retry,
+            ..Self::say(Say::Alert(msg))
+        }
+    }
+
+    /// The controls give way to `msg`; announced when it follows something the user did (the
+    /// control that had the focus is gone, and a replaced view is not announced by itself).
+    fn replaced(msg: Msg, announce: bool) -> Self {
+        Self {
+            replace: Some(msg.clone()),
+            ..Self::say(if announce {
+                Say::Alert(msg)
+            } else {
+                Say::Nothing
+            })
+        }
+    }
+}
+
+/// How the state read that follows a write ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReRead {
+    /// It answered and its state is shown.
+    Fresh,
+    /// A read that started later answered first: its state is shown (and it is newer than the
+    /// write's answer, so it tells whether the write took).
+    Superseded,
+    /// It failed: what is shown is older than the write.
+    Failed,
+    /// No re-read (the app page's bulk actions, the controls already replaced).
+    Skipped,
+}
+
+/// What the sidebar shows instead of, or as, its controls.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Phase {
+    /// First read in flight.
+    Loading,
+    /// The controls, over the snapshot.
+    Ready,
+    /// The first read failed for a passing reason: the alert says why, with "Try again".
+    Unreadable,
+    /// Cannot work for this dialog: one message, no controls.
+    Cannot(Msg),
+}
+
+/// What a state read leads to.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReadVerdict {
+    /// The phase from now on.
+    pub phase: Phase,
+    /// Show this state (on [`Phase::Ready`]).
+    pub show: Option<Snapshot>,
+    /// What the regions say, and whether "Try again" re-reads.
+    pub verdict: Verdict,
+}
+
+/// The state read's result, given the phase shown now and whether this read follows something
+/// the operator did (every read but the very first does).
+pub fn after_read(
+    result: Result<Snapshot, CallError>,
+    phase: &Phase,
+    after_action: bool,
+) -> ReadVerdict {
+    let cannot = |msg: Msg| ReadVerdict {
+        // Already saying it: do not announce it twice.
+        verdict: if *phase == Phase::Cannot(msg.clone()) {
+            Verdict::nothing()
+        } else {
+            Verdict::replaced(msg.clone(), after_action)
+        },
+        phase: Phase::Cannot(msg),
+        show: None,
+    };
+    match result {
+        Ok(snapshot) if !snapshot.state.is_open_line() => cannot(Msg::NotOpenLine),
+        Ok(snapshot) => ReadVerdict {
+            phase: Phase::Ready,
+            show: Some(snapshot),
+            verdict: Verdict::nothing(),
+        },
+        Err(err) => {
+            let problem = classify(Action::Load, &err);
+            let shown = *phase == Phase::Ready;
+            match problem {
+                Problem::NoAccess if !shown => cannot(Msg::NoDialogAccess),
+                Problem::NotOpenLine => cannot(Msg::NotOpenLine),
+                // The read method itself is missing: say which one (not session.mode.*).
+                Problem::PortalTooOld => cannot(Msg::Failed {
+                    action: Action::Load,
+                    problem,
+                }),
+                Problem::NoHost => cannot(Msg::NoHost),
+                _ => ReadVerdict {
+                    phase: if shown {
+                        Phase::Ready
+                    } else {
+                        Phase::Unreadable
+                    },
+                    show: None,
+                    verdict: Verdict::alert(
+                        Msg::Failed {
+                            action: Action::Load,
+                            problem,
+                        },
+                        Some(Retry::Read),
+                    ),
+                },
+            }
+        }
+    }
+}
+
+/// What follows a write's answer, before any re-read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AfterAnswer {
+    /// Stop here: this is the verdict (the method is missing: the controls give way).
+    Stop(Verdict),
+    /// Read the state again; say `now` at once (an unknown outcome is announced at the write's
+    /// deadline, not after a re-read that may wait out a deadline of its own).
+    ReRead {
+        /// Said before the re-read.
+        now: Verdict,
+    },
+}
+
+/// The write's answer: stop, or re-read (saying "not confirmed" now when the outcome is
+/// unknown; "Try again" only comes with the re-read's result).
+pub fn after_answer(command: Command, written: &Result<Outcome, CallError>) -> AfterAnswer {
+    match written {
+        Err(err) if classify(command.action(), err) == Problem::PortalTooOld => {
+            AfterAnswer::Stop(Verdict::replaced(Msg::PortalTooOld, true))
+        }
+        Err(err) if outcome_unknown(err) => AfterAnswer::ReRead {
+            now: Verdict::alert(failed(command, err), None),
+        },
+        _ => AfterAnswer::ReRead {
+            now: Verdict::nothing(),
+        },
+    }
+}
+
+/// The write's verdict once the state was read again. `shown` is the state on screen now (this
+/// re-read's, or a newer read's when superseded); `replaced` says the controls have given way
+/// (by this re-read or another one, whose announcement must stand).
+pub fn after_write(
+    command: Command,
+    written: &Result<Outcome, CallError>,
+    reread: ReRead,
+    shown: Option<&DialogState>,
+    replaced: bool,
+) -> Verdict {
+    if replaced {
+        return Verdict::nothing();
+    }
+    let now = match reread {
+        ReRead::Fresh | ReRead::Superseded => shown.and_then(|s| reached(command, s)),
+        ReRead::Failed | ReRead::Skipped => None,
+    };
+    match written {
+        Ok(Outcome::Sessions(ids)) => Verdict::say(Say::Status(sessions_changed(command, ids))),
+        // The portal said yes but the state did not change: say so.
+        Ok(Outcome::Done) if now == Some(false) => Verdict::alert(
+            Msg::Failed {
+                action: command.action(),
+                problem: Problem::Unknown,
+            },
+            Some(Retry::Command(command)),
+        ),
+        // Accepted, but the state could not be read back: the read's alert says so, and
+        // "pinned" next to a switch still showing the old state would contradict it.
+        Ok(Outcome::Done) if now.is_none() => Verdict::nothing(),
+        Ok(Outcome::Done) => {
+            done(command).map_or_else(Verdict::nothing, |msg| Verdict::say(Say::Status(msg)))
+        }
+        // A re-read showing the change applied (an unknown outcome that did happen) leaves
+        // nothing to repeat.
+        Err(err) => Verdict::alert(
+            failed(command, err),
+            (now != Some(true)).then_some(Retry::Command(command)),
+        ),
+    }
+}
+
+/// A placement change's verdict (app page: add, re-add, remove; install page: install).
+/// `done` is the status of a success (`None`: say nothing).
+pub fn after_placement(
+    change: PlacementChange,
+    result: &Result<(), CallError>,
+    done: Option<Msg>,
+) -> Verdict {
+    match result {
+        Ok(()) => Verdict {
+            focus: (change == PlacementChange::Remove).then_some(Focus::BindButton),
+            ..Verdict::say(done.map_or(Say::Nothing, Say::Status))
+        },
+        Err(err) => placement_failed(change, err),
+    }
+}
+
+fn placement_failed(change: PlacementChange, err: &CallError) -> Verdict {
+    Verdict::alert(
+        Msg::PlacementFailed {
+            change,
+            problem: classify_change(change, err),
+        },
+        Some(Retry::Placement(change)),
+    )
+}
+
+/// What the app page knows about the sidebar binding.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Binding {
+    /// Not an administrator: `placement.get` is not theirs to call.
+    AdminOnly,
+    /// First read in flight.
+    Checking,
+    /// The first read failed; the alert says why.
+    Unreadable,
+    /// As read.
+    Read(SidebarBinding),
+}
+
+/// The binding read's result: what the page knows now (a failed re-read keeps what was shown)
+/// and what it says.
+pub fn after_check(
+    result: Result<SidebarBinding, CallError>,
+    known: &Binding,
+) -> (Binding, Verdict) {
+    match result {
+        Ok(binding) => (Binding::Read(binding), Verdict::nothing()),
+        Err(err) => (
+            match known {
+                Binding::Checking => Binding::Unreadable,
+                other => other.clone(),
+            },
+            placement_failed(PlacementChange::Check, &err),
+        ),
+    }
+}
+
+/// A change the app page makes to the widget's place in the chat sidebar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SidebarChange {
+    /// `placement.bind`.
+    Add,
+    /// `placement.unbind`, then `placement.bind` of this address.
+    Readd,
+    /// `placement.unbind`.
+    Remove,
+}
+
+impl SidebarChange {
+    /// The change for messages, logs and "Try again".
+    pub fn placement(self) -> PlacementChange {
+        match self {
+            SidebarChange::Add => PlacementChange::Add,
+            SidebarChange::Readd => PlacementChange::Readd,
+            SidebarChange::Remove => PlacementChange::Remove,
+        }
+    }
+
+    /// The button's change: re-add when the widget is bound anywhere, else add.
+    pub fn bind(bound: bool) -> Self {
+        if bound {
+            SidebarChange::Readd
+        } else {
+            SidebarChange::Add
+        }
+    }
+
+    /// What a successful change reports.
+    pub fn done(self) -> Msg {
+        match self {
+            SidebarChange::Add | SidebarChange::Readd => Msg::SidebarAdded,
+            SidebarChange::Remove => Msg::SidebarRemoved,
+        }
+    }
+}
+
+/// Where the install page stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InstallStep {
+    /// Binding the sidebar (in flight).
+    Binding,
+    /// Bound and `installFinish` sent: the portal reloads the page (in install mode).
+    Done,
+    /// Failed; the alert says why.
+    Stopped,
+}
+
+/// The install step's result.
+pub fn after_install(result: &Result<(), CallError>) -> (InstallStep, Verdict) {
+    let step = if result.is_ok() {
+        InstallStep::Done
+    } else {
+        InstallStep::Stopped
+    };
+    (
+        step,
+        after_placement(PlacementChange::Install, result, Some(Msg::InstallDone)),
+    )
+}
+
+/// What opening the app's own page says about the install check (`app.info`): a failure is
+/// shown with its reason and "Try again"; otherwise nothing.
+pub fn after_install_check(page: DefaultPage) -> Verdict {
+    match page {
+        DefaultPage::AppUnchecked(problem) => Verdict::alert(
+            Msg::PlacementFailed {
+                change: PlacementChange::InstallCheck,
+                problem,
+            },
+            Some(Retry::Placement(PlacementChange::InstallCheck)),
+        ),
+        DefaultPage::Install | DefaultPage::App => Verdict::nothing(),
+    }
+}
+
+/// Where focus goes when "Try again" (which disappears with its alert) repeats `retry`
+/// (`None`: the sidebar's read shows the skeleton, which takes no focus).
+pub fn retry_focus(retry: Retry) -> Option<Focus> {
+    match retry {
+        Retry::Command(command) => Some(Focus::Control(command)),
+        Retry::Read => None,
+        Retry::Placement(
+            PlacementChange::Check | PlacementChange::Remove | PlacementChange::InstallCheck,
+        ) => Some(Focus::SidebarState),
+        Retry::Placement(PlacementChange::Add | PlacementChange::Readd) => Some(Focus::BindButton),
+        Retry::Placement(PlacementChange::Install) => Some(Focus::InstallTitle),
+    }
+}
+
+/// What a finished pin-all / unpin-all reports: how many dialogs changed (`ids` are the
+/// session ids the portal returned).
+pub fn sessions_changed(command: Command, ids: &[u64]) -> Msg {
+    let n = ids.len() as u64;
+    match command {
+        Command::UnpinAll => Msg::UnpinnedCount(n),
+        _ => Msg::PinnedCount(n),
+    }
+}
+
+/// The status of a switch's write that took (bulk writes report their count instead).
+fn done(command: Command) -> Option<Msg> {
+    match command {
+        Command::Pin(_) => Some(Msg::DialogPinned),
+        Command::Unpin(_) => Some(Msg::DialogUnpinned),
+        Command::WhisperOn(_) => Some(Msg::WhisperTurnedOn),
+        Command::WhisperOff(_) => Some(Msg::WhisperTurnedOff),
+        Command::PinAll | Command::UnpinAll => None,
+    }
+}
+
+fn failed(command: Command, err: &CallError) -> Msg {
+    Msg::Failed {
+        action: command.action(),
+        problem: classify(command.action(), err),
+    }
+}
