@@ -8,8 +8,9 @@
 //!   error classification.
 //! - [`i18n`]: the operator's language; one exhaustive catalogue per language.
 //! - [`host`]: the port (a trait) and its adapters; the only place that touches JavaScript.
-//! - [`controller`]: async use-cases over the port.
-//! - [`components`] and [`app`]: thin Leptos views.
+//! - [`controller`]: async use-cases over the port, and [`controller::verdict`]: every
+//!   decision about what the user sees after an answer, as pure functions.
+//! - [`components`] and [`app`]: thin Leptos views that render state and forward events.
 
 pub mod domain;
 pub mod i18n;
