@@ -80,6 +80,45 @@ pub async fn execute(host: &dyn Host, command: Command) -> Result<Outcome, CallE
     logged(host, write.await, |err| log_line(command.action(), err))
 }
 
+/// What the view reports once the state was read again after a write.
+pub struct AfterReRead {
+    /// How the re-read ended.
+    pub reread: verdict::ReRead,
+    /// The state on screen now.
+    pub shown: Option<DialogState>,
+    /// The controls have given way to a message.
+    pub replaced: bool,
+}
+
+/// One write from click to verdict: sends `command` once ([`execute`]); then, as
+/// [`verdict::after_answer`] decides, stops or says `now` at once and lets the view re-read
+/// (`reread`); returns what [`verdict::after_write`] says of it all.
+pub async fn write<F>(
+    host: &dyn Host,
+    command: Command,
+    now: impl FnOnce(&verdict::Verdict),
+    reread: impl FnOnce() -> F,
+) -> verdict::Verdict
+where
+    F: std::future::Future<Output = AfterReRead>,
+{
+    let written = execute(host, command).await;
+    match verdict::after_answer(command, &written) {
+        verdict::AfterAnswer::Stop(verdict) => verdict,
+        verdict::AfterAnswer::ReRead { now: said } => {
+            now(&said);
+            let after = reread().await;
+            verdict::after_write(
+                command,
+                &written,
+                after.reread,
+                after.shown.as_ref(),
+                after.replaced,
+            )
+        }
+    }
+}
+
 /// `result`, with its failure logged for engineers as `line` words it.
 fn logged<T>(
     host: &dyn Host,

@@ -15,10 +15,9 @@ use super::install::sidebar_bind_params;
 use super::regions::Regions;
 use super::runner;
 use crate::controller::verdict::{
-    after_answer, after_check, after_placement, after_write, AfterAnswer, Binding, ReRead, Retry,
-    SidebarChange, Verdict,
+    after_check, after_placement, Binding, ReRead, Retry, SidebarChange, Verdict,
 };
-use crate::controller::{self};
+use crate::controller::{self, AfterReRead};
 use crate::domain::command::Command;
 use crate::domain::install::{handler_url, PlacementChange, SidebarBinding};
 use crate::host::{Host, HostHandle};
@@ -89,13 +88,15 @@ impl Page {
     /// no dialog state to re-read).
     fn bulk(self, command: Command) {
         let task = move |h: Rc<dyn Host>| async move {
-            let written = controller::execute(&*h, command).await;
-            match after_answer(command, &written) {
-                AfterAnswer::Stop(verdict) => verdict,
-                AfterAnswer::ReRead { .. } => {
-                    after_write(command, &written, ReRead::Skipped, None, false)
+            let now = |said: &Verdict| self.regions.show(said, &*h);
+            let no_dialog = || async {
+                AfterReRead {
+                    reread: ReRead::Skipped,
+                    shown: None,
+                    replaced: false,
                 }
-            }
+            };
+            controller::write(&*h, command, now, no_dialog).await
         };
         let apply = move |verdict: &Verdict| {
             if verdict.replace.is_some() {

@@ -14,13 +14,11 @@ use super::bulk::BulkActions;
 use super::regions::Regions;
 use super::runner;
 use super::{Notice, Skeleton, Switch};
-use crate::controller::verdict::{
-    after_answer, after_read, after_write, AfterAnswer, Phase, ReRead, Retry,
-};
-use crate::controller::{self, Snapshot};
+use crate::controller::verdict::{after_read, Phase, ReRead, Retry, Verdict};
+use crate::controller::{self, AfterReRead, Snapshot};
 use crate::domain::command::Command;
 use crate::domain::dialog::ChatId;
-use crate::host::HostHandle;
+use crate::host::{Host, HostHandle};
 use crate::i18n::{Locale, Msg};
 
 /// Element id of the pin switch.
@@ -117,24 +115,22 @@ impl Widget {
     /// Sends `command` once (ignored while the same control is busy), then re-reads the state;
     /// [`after_answer`] and [`after_write`] decide what is said.
     fn run(self, command: Command) {
-        let task = move |host: Rc<dyn crate::host::Host>| async move {
-            let written = controller::execute(&*host, command).await;
-            match after_answer(command, &written) {
-                AfterAnswer::Stop(verdict) => verdict,
-                AfterAnswer::ReRead { now } => {
-                    self.regions.show(&now, &*host);
-                    let reread = self.reload().await;
-                    let replaced = matches!(self.phase.try_get_untracked(), Some(Phase::Cannot(_)));
-                    self.snapshot
-                        .try_with_untracked(|shown| {
-                            let shown = shown.as_ref().map(|s| &s.state);
-                            after_write(command, &written, reread, shown, replaced)
-                        })
-                        .unwrap_or_else(crate::controller::verdict::Verdict::nothing)
+        let task = move |host: Rc<dyn Host>| async move {
+            let now = |said: &Verdict| self.regions.show(said, &*host);
+            let reread = || async move {
+                let reread = self.reload().await;
+                AfterReRead {
+                    reread,
+                    shown: self
+                        .snapshot
+                        .try_with_untracked(|s| s.as_ref().map(|s| s.state.clone()))
+                        .flatten(),
+                    replaced: matches!(self.phase.try_get_untracked(), Some(Phase::Cannot(_))),
                 }
-            }
+            };
+            controller::write(&*host, command, now, reread).await
         };
-        let apply = move |verdict: &crate::controller::verdict::Verdict| {
+        let apply = move |verdict: &Verdict| {
             if let Some(msg) = &verdict.replace {
                 self.show(Phase::Cannot(msg.clone()));
             }
