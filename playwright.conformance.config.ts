@@ -8,6 +8,7 @@ export default defineConfig({
   testDir: 'e2e-conformance',
   outputDir: 'test-results/conformance',
   globalSetup: './e2e-conformance/global-setup.ts',
+  globalTeardown: './e2e-conformance/global-teardown.ts',
   workers: 1,
   fullyParallel: false,
   forbidOnly: !!process.env.CI,

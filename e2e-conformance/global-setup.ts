@@ -25,7 +25,7 @@ async function pool<T>(items: T[], width: number, run: (t: T, lane: number) => P
 
 export default async function globalSetup(): Promise<void> {
   const fx = loadFixture();
-  const width = Number(process.env.BX24_CONFORMANCE_CONCURRENCY || 14);
+  const width = Number(process.env.BX24_CONFORMANCE_CONCURRENCY || 16);
   const only = process.env.BX24_CONFORMANCE_ONLY ? new RegExp(process.env.BX24_CONFORMANCE_ONLY) : null;
   const cases = fx.cases.filter((c) => !(c.name in EXCLUDED) && (!only || only.test(c.name)));
   const fine = (c: RecordedCase) => typeof c.observed.timing?.rounding === 'string' && c.observed.timing.rounding.startsWith('floored to 10 ms');
@@ -35,13 +35,17 @@ export default async function globalSetup(): Promise<void> {
   const phaseB = cases.filter((c) => !fine(c)).sort((a, b) => windowOf(b) - windowOf(a));
 
   const started = Date.now();
-  const extra = process.env.BX24_CONFORMANCE_RENDERERS ? [`--renderer-process-limit=${process.env.BX24_CONFORMANCE_RENDERERS}`] : [];
+  const mode = process.env.BX24_CONFORMANCE_CONTEXT || 'shared';
+  const renderers = process.env.BX24_CONFORMANCE_RENDERERS ?? (mode === 'shared' ? '3' : '');
+  const extra = renderers ? [`--renderer-process-limit=${renderers}`] : [];
   const browser = await chromium.launch({ ...LAUNCH, args: [...LAUNCH.args, ...extra], headless: true });
   const results: Record<string, Observation> = {};
-  // BX24_CONFORMANCE_CONTEXT=case: a fresh browser context per case; default: one context per
-  // lane of the pool and a fresh page per case (renderer processes are reused, which is what
-  // costs most on 2 cores; every case still has its own origins, servers and library).
-  const mode = process.env.BX24_CONFORMANCE_CONTEXT || 'lane';
+  // Where the cases' pages live. Default "shared": one browser context, a fresh page per case,
+  // and at most BX24_CONFORMANCE_RENDERERS (3) renderer processes, so the cases' pages share
+  // renderers instead of each spawning its own, which is what costs most on 2 cores (half the
+  // CPU and half the time). Every case still has its own servers on new ports (so its own
+  // origins), its own page and its own library instance, and nothing in the pages stores state.
+  // "case": a fresh browser context per case, as the recording did; "lane": one per lane.
   const contexts: BrowserContext[] = [];
   const laneContext = async (lane: number) => {
     if (mode === 'case') { return undefined; }

@@ -3,8 +3,9 @@
 //
 // Per case: a fresh loopback HTTP server is the parent origin and the REST endpoint (answers
 // scripted by input.http / http_default / the defaults, "drop" and delayMs included); a second
-// fresh server on another loopback origin serves the app page; a fresh browser context opens the
-// parent page, which frames the app page (800x600) with the recorded window.name and answers the
+// fresh server on another loopback origin serves the app page; a fresh page (in a fresh browser
+// context, or in the shared one global-setup.ts passes, see there) opens the parent page, which
+// frames the app page (800x600) with the recorded window.name and answers the
 // frame protocol as the recording's parent did. The app page loads serialize.js, the recording
 // layer (app/recorder.js), then sandbox/src/assets/bx24.js, runs input.code_before_init_reply
 // inline, waits for init, runs input.code, and is observed for the recorded window (3 s unless
@@ -246,12 +247,19 @@ export async function observeCase(browser: Browser, fx: Fixture, c: RecordedCase
     page = await context.newPage();
     await page.exposeBinding('__parentGot', (_src, data: string, t: number) => { parentMsgs.push({ data, t }); });
     await page.exposeBinding('__parentMessages', () => parentMsgs.map((m) => m.data));
+    let signalReady: () => void = () => {};
+    const readySignal = new Promise<void>((resolve) => { signalReady = resolve; });
+    await page.exposeBinding('__harnessReady', () => { signalReady(); });
     phase('newPage');
     const top = !!input.top_level_page;
     await page!.goto(top ? `${appOrigin}/` : `http://${domain}/`, { waitUntil: 'load' });
     phase('goto');
     const frame = top ? page.mainFrame() : await appFrame(page, appOrigin);
-    await frame.waitForFunction(() => (window as any).__harness && (window as any).__harness.readyToRun, null, { timeout: 30_000, polling: 10 });
+    // The recording layer calls __harnessReady(); a slow poll covers a missed call.
+    await Promise.race([
+      readySignal,
+      frame.waitForFunction(() => (window as any).__harness && (window as any).__harness.readyToRun, null, { timeout: 30_000, polling: 250 }),
+    ]);
     phase('init');
     const duringLoadCount = top ? 0 : await page.evaluate(() => (window as any).__msgs.length);
     await frame.evaluate((code) => (window as any).__harness.run(code), input.code);

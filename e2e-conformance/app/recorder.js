@@ -141,7 +141,13 @@
   // releases the code). Where no reply ever comes, the code starts after initWaitMs.
   H.waitForInit = function () {
     var done = false;
-    function ready() { if (!done) { done = true; H.readyToRun = true; } }
+    function ready() {
+      if (done) { return; }
+      done = true;
+      H.readyToRun = true;
+      // Tells the suite at once (it also checks readyToRun, in case this call is missed).
+      if (typeof window.__harnessReady === 'function') { window.__harnessReady(); }
+    }
     var parentOrigin = location.ancestorOrigins && location.ancestorOrigins.length ? location.ancestorOrigins[0] : null;
     window.addEventListener('message', function (e) {
       if (parentOrigin !== null && e.origin === parentOrigin) { setTimeout(ready, 30); }
