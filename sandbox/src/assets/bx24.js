@@ -1,302 +1,445 @@
 // Sandbox stand-in for the classic Bitrix24 JS library (//api.bitrix24.com/api/v1/).
-// Written from the contract in docs bitrix24.md §4 (public API, bootstrap, postMessage
-// format, HTTP of callMethod); it is not a copy of the original. Quirks are kept on purpose:
-// PROTOCOL from init data is a truthy flag, callbacks never fire on 5xx / bad JSON / network
-// errors ('Query error!' is thrown instead), callMethod reads params.start.
-window.BX24 = {};
-(function (BX24) {
+//
+// Our own code, written from the recording of the official library in headless Chromium
+// (tests/fixtures/bx24-observed.json: what it sent, what its callbacks received, its frame
+// messages and errors, case by case) and checked against that recording by the stand-in
+// conformance suite (e2e-conformance/, `npx playwright test -c playwright.conformance.config.ts`).
+// Where this file and a prose description disagree, the recording wins. Behaviours kept on
+// purpose because the official library has them:
+// - only 2xx and 4xx answers with a JSON (or empty) body reach a callback; 5xx, network errors,
+//   missing CORS and non-JSON bodies throw 'Query error!' and never call back;
+// - an `expired_token` answer (any status) asks the parent for a new token and sends the call
+//   again, for as long as the parent answers; the callback then gets the retry's result;
+// - params are encoded scalars first, nested values after, with the empty segments the
+//   official encoder leaves (`auth=...&&A[B][C]=1`); a truthy top-level `start` is sent first
+//   and deleted from the caller's object;
+// - a batch sub-result's answer is {result, error, total, next} with `error` the server's
+//   object (or undefined), and whole-batch failures throw a TypeError instead of calling back;
+// - PROTOCOL from the init data is a truthy flag (the string "0" means https); the domain comes
+//   from window.name only; callback ids are never forgotten.
+(function () {
   'use strict';
 
-  var PARAMS = {
-    DOMAIN: '', PROTOCOL: 0, APP_SID: '', PATH: '', LANG: '', AUTH_ID: '', AUTH_EXPIRES: 0,
-    REFRESH_ID: '', MEMBER_ID: '', FIRST_RUN: false, IS_ADMIN: false, INSTALL: false,
-    USER_OPTIONS: {}, APP_OPTIONS: {}, PLACEMENT: '', PLACEMENT_OPTIONS: {}
-  };
-  var inited = false;
-  var initQueue = [];
-  var installQueue = [];
-  var callbacks = {};
-
+  function now() { return Date.now(); }
+  function hasOwn(o, k) { return Object.prototype.hasOwnProperty.call(o, k); }
   function defer(fn, ms) { setTimeout(fn, ms === undefined ? 10 : ms); }
-  function proto() { return PARAMS.PROTOCOL ? 'https' : 'http'; }
-  function parentOrigin() { return proto() + '://' + PARAMS.DOMAIN; }
 
-  function randomId() {
-    var chars = '0123456789abcdefghijklmnopqrstuvwxyz', s = '';
-    for (var i = 0; i < 32; i++) { s += chars.charAt(Math.floor(Math.random() * chars.length)); }
-    return s;
+  // ------------------------------------------------------------------ bootstrap (window.name)
+  // "<host[:port]>|<protocol>|<app sid>"; a trailing :80 (or :443) is dropped.
+  var nameParts = String(window.name || '').split('|');
+  var P = {
+    DOMAIN: (nameParts[0] || '').replace(/:(80|443)$/, ''),
+    PROTOCOL: parseInt(nameParts[1], 10) || 0,
+    APP_SID: nameParts[2],
+    PATH: '', LANG: '', AUTH_ID: '', AUTH_EXPIRES: 0, REFRESH_ID: '', MEMBER_ID: '',
+    FIRST_RUN: false, IS_ADMIN: false, INSTALL: false, USER_OPTIONS: {}, APP_OPTIONS: {},
+    PLACEMENT: null, PLACEMENT_OPTIONS: null
+  };
+  if (!P.DOMAIN || !P.APP_SID) {
+    window.BX24 = null;
+    throw new Error('Unable to initialize Bitrix24 JS library!');
   }
 
-  // child -> parent: "cmd:json:cbId:APP_SID"
+  function scheme() { return P.PROTOCOL ? 'https' : 'http'; }
+
+  // ------------------------------------------------------------------ frame messages
+  var callbacks = {};
+  function callbackId() {
+    var chars = '0123456789abcdefghijklmnopqrstuvwxyz', id = '';
+    for (var i = 0; i < 32; i++) { id += chars.charAt(Math.floor(Math.random() * chars.length)); }
+    return id;
+  }
+  // child -> parent: "command:JSON-params:callbackId:APP_SID" (params and id empty when none)
   function sendMessage(cmd, params, cb) {
-    var cbId = '';
-    if (typeof cb === 'function') { cbId = randomId(); callbacks[cbId] = cb; }
-    var msg = cmd + ':' + (params ? JSON.stringify(params) : '') + ':' + cbId + ':' + PARAMS.APP_SID;
-    parent.postMessage(msg, parentOrigin());
+    var id = '';
+    if (typeof cb === 'function') { id = callbackId(); callbacks[id] = cb; }
+    var msg = cmd + ':' + (params ? JSON.stringify(params) : '') + ':' + id + ':' + P.APP_SID;
+    window.parent.postMessage(msg, scheme() + '://' + P.DOMAIN);
   }
-
-  // parent -> child: "cbId:json"; callbacks are never deleted (as in the original)
-  function receiveMessage(e) {
-    if (e.origin !== parentOrigin() || typeof e.data !== 'string') { return; }
+  // parent -> child: "callbackId:JSON", accepted from scheme://DOMAIN only (the scheme follows
+  // PROTOCOL, as for sending); an empty payload is [].
+  window.addEventListener('message', function (e) {
+    if (e.origin !== scheme() + '://' + P.DOMAIN) { return; }
+    if (typeof e.data !== 'string') { return; }
     var i = e.data.indexOf(':');
     var id = i < 0 ? e.data : e.data.substring(0, i);
-    var rest = i < 0 ? '' : e.data.substring(i + 1);
-    if (typeof callbacks[id] === 'function') {
-      callbacks[id].apply(window, [rest ? JSON.parse(rest) : []]);
-    }
-  }
+    var fn = callbacks[id];
+    if (typeof fn !== 'function') { return; }
+    var payload = i < 0 ? '' : e.data.substring(i + 1);
+    fn.call(window, payload ? JSON.parse(payload) : []);
+  });
 
-  function applyInitData(data) {
-    if (!PARAMS.DOMAIN) { PARAMS.DOMAIN = data.DOMAIN; }
-    if (!PARAMS.PATH) { PARAMS.PATH = data.PATH; }
-    if (!PARAMS.LANG) { PARAMS.LANG = data.LANG; }
-    if (!PARAMS.PLACEMENT) { PARAMS.PLACEMENT = data.PLACEMENT; }
-    PARAMS.PROTOCOL = data.PROTOCOL;
-    PARAMS.AUTH_ID = data.AUTH_ID;
-    PARAMS.REFRESH_ID = data.REFRESH_ID;
-    PARAMS.AUTH_EXPIRES = Date.now() + parseInt(data.AUTH_EXPIRES, 10) * 1000;
-    PARAMS.MEMBER_ID = data.MEMBER_ID;
-    PARAMS.IS_ADMIN = !!data.IS_ADMIN;
-    PARAMS.FIRST_RUN = !!data.FIRST_RUN;
-    PARAMS.INSTALL = !!data.INSTALL;
-    PARAMS.USER_OPTIONS = data.USER_OPTIONS;
-    PARAMS.APP_OPTIONS = data.APP_OPTIONS;
-    PARAMS.PLACEMENT_OPTIONS = data.PLACEMENT_OPTIONS;
-    if (!PARAMS.INSTALL) { BX24.installFinish = function () {}; }
-    inited = true;
-    if (PARAMS.FIRST_RUN && installQueue.length > 0) {
-      for (var j = 0; j < installQueue.length; j++) { installQueue[j].apply(window); }
-      sendMessage('setInstall', { install: true });
+  // ------------------------------------------------------------------ init and install
+  var inited = false;
+  var installing = false;      // FIRST_RUN with an installer: init waits for installFinish()
+  var installDone = false;
+  var initCallbacks = [];      // every BX24.init callback, run again on every init reply
+  var installers = [];
+  var waitingCalls = [];       // calls made before init, released once with the init callbacks
+
+  function releaseInit() {
+    var i;
+    for (i = 0; i < initCallbacks.length; i++) { runLater(initCallbacks[i], window); }
+    var calls = waitingCalls;
+    waitingCalls = [];
+    for (i = 0; i < calls.length; i++) { defer(calls[i]); }
+  }
+  function runLater(fn, self) { defer(function () { fn.call(self); }); }
+
+  // DOMAIN stays the one from window.name; PATH, LANG and PLACEMENT are taken only while still
+  // empty; PROTOCOL is overwritten (and used as a truthy flag); the token only with an AUTH_ID.
+  function applyInitData(d) {
+    if (!P.LANG) { P.LANG = d.LANG; }
+    if (!P.PATH) { P.PATH = d.PATH; }
+    if (!P.PLACEMENT) { P.PLACEMENT = d.PLACEMENT; }
+    P.PROTOCOL = d.PROTOCOL;
+    if (d.AUTH_ID) {
+      P.AUTH_ID = d.AUTH_ID;
+      P.REFRESH_ID = d.REFRESH_ID;
+      P.AUTH_EXPIRES = now() + d.AUTH_EXPIRES * 1000;
+      P.IS_ADMIN = !!d.IS_ADMIN;
     }
-    var q = initQueue;
-    initQueue = [];
-    for (var i = 0; i < q.length; i++) { defer(q[i]); }
+    P.MEMBER_ID = d.MEMBER_ID;
+    P.FIRST_RUN = !!d.FIRST_RUN;
+    P.INSTALL = !!d.INSTALL;
+    P.USER_OPTIONS = d.USER_OPTIONS;
+    P.APP_OPTIONS = d.APP_OPTIONS;
+    P.PLACEMENT_OPTIONS = d.PLACEMENT_OPTIONS;
+    inited = true;
+    if (P.FIRST_RUN && installers.length > 0 && !installDone) {
+      installing = true;
+      for (var i = 0; i < installers.length; i++) { installers[i].call(document); }
+    }
+    if (!installing) { releaseInit(); }
   }
 
   // ------------------------------------------------------------------ REST
-
-  // Leaky bucket: 90 slots, drains 0.002 per ms (2 requests/s); when full, wait 1 s steps.
-  var bucket = { level: 0, at: Date.now() };
+  // Leaky bucket: 90 requests at once, then it drains 2 per second (checked once a second);
+  // waiting calls leave in call order.
+  var bucket = { level: 0, at: performance.now() };
+  var throttled = [];
+  function takeSlot() {
+    var t = performance.now();
+    bucket.level = Math.max(0, bucket.level - (t - bucket.at) * 0.002);
+    bucket.at = t;
+    if (bucket.level < 90) { bucket.level += 1; return true; }
+    return false;
+  }
+  function drainLater() {
+    defer(function () {
+      while (throttled.length > 0 && takeSlot()) { throttled.shift()(); }
+      if (throttled.length > 0) { drainLater(); }
+    }, 1000);
+  }
   function throttle(fn) {
-    var now = Date.now();
-    bucket.level = Math.max(0, bucket.level - (now - bucket.at) * 0.002);
-    bucket.at = now;
-    if (bucket.level + 1 > 90) { setTimeout(function () { throttle(fn); }, 1000); return; }
-    bucket.level += 1;
-    fn();
+    if (throttled.length === 0 && takeSlot()) { fn(); return; }
+    throttled.push(fn);
+    if (throttled.length === 1) { drainLater(); }
   }
 
-  function prepareData(data, prefix) {
-    var parts = [];
+  // Scalars first (in key order), then nested values; null and {} are dropped, [] is "KEY=",
+  // a Date is its ISO string; keys and values through encodeURIComponent, brackets as they are.
+  function encode(data, prefix) {
+    var scalars = [], nested = [];
     for (var key in data) {
-      if (!Object.prototype.hasOwnProperty.call(data, key)) { continue; }
-      if (!prefix && key === 'start') { continue; }
-      var name = prefix ? prefix + '[' + encodeURIComponent(key) + ']' : encodeURIComponent(key);
+      if (!hasOwn(data, key)) { continue; }
       var v = data[key];
+      var name = prefix ? prefix + '[' + encodeURIComponent(key) + ']' : encodeURIComponent(key);
       if (v === null) { continue; }
-      if (v instanceof Date) { v = v.toJSON(); }
-      if (Array.isArray(v) && v.length === 0) { parts.push(name + '='); continue; }
       if (typeof v === 'object') {
-        var sub = prepareData(v, name);
-        if (sub) { parts.push(sub); }
-        continue;
+        var part;
+        if (v instanceof Date) { part = name + '=' + encodeURIComponent(v.toJSON()); }
+        else if (Array.isArray(v) && v.length === 0) { part = name + '='; }
+        else { part = encode(v, name); }
+        if (part !== '') { nested.push(part); }
+      } else {
+        scalars.push(name + '=' + encodeURIComponent(v));
       }
-      if (typeof v === 'boolean') { v = v ? 'true' : 'false'; }
-      parts.push(name + '=' + encodeURIComponent(v));
     }
-    return parts.join('&');
+    return scalars.join('&') + (nested.length > 0 ? '&' + nested.join('&') : '');
+  }
+  function encodeParams(params) {
+    if (typeof params === 'string') { return params; }
+    if (params !== null && typeof params === 'object') { return encode(params); }
+    return '';
+  }
+  // query.data: a copy of the caller's object (its enumerable keys, inherited ones included).
+  function copyParams(params) {
+    if (Array.isArray(params)) { return params.slice(); }
+    if (params === null || typeof params !== 'object') { return params; }
+    var out = {};
+    for (var k in params) { out[k] = params[k]; }
+    return out;
   }
 
-  function AjaxError(status, ex) { this.status = status; this.ex = ex; }
-  AjaxError.prototype.getError = function () { return this.ex; };
-  AjaxError.prototype.getStatus = function () { return this.status; };
-  AjaxError.prototype.toString = function () {
+  function ajaxError(status, ex) {
+    this.status = status;
+    this.ex = ex;
+  }
+  ajaxError.prototype.getError = function () { return this.ex; };
+  ajaxError.prototype.getStatus = function () { return this.status; };
+  ajaxError.prototype.toString = function () {
     return this.ex.error + (this.ex.error_description ? ': ' + this.ex.error_description : '') +
       ' (' + this.status + ')';
   };
 
-  function AjaxResult(answer, query, status) {
+  function ajaxResult(answer, query, status) {
     this.answer = answer;
-    this.query = { method: query.method, data: query.data, callback: query.callback, start: query.start };
+    this.query = query;
     this.status = status;
     if (typeof this.answer.next !== 'undefined') { this.answer.next = parseInt(this.answer.next, 10); }
     if (typeof this.answer.error !== 'undefined') {
-      this.answer.ex = new AjaxError(status, typeof this.answer.error === 'string' ? this.answer : this.answer.error);
+      this.answer.ex = new ajaxError(this.status,
+        typeof this.answer.error === 'string' ? this.answer : this.answer.error);
     }
   }
-  AjaxResult.prototype.data = function () { return this.answer.result; };
-  AjaxResult.prototype.error = function () { return this.answer.ex; };
-  AjaxResult.prototype.error_description = function () { return this.answer.error_description; };
-  AjaxResult.prototype.more = function () { return !isNaN(this.answer.next); };
-  AjaxResult.prototype.total = function () { return parseInt(this.answer.total, 10); };
-  AjaxResult.prototype.next = function (cb) {
+  ajaxResult.prototype.data = function () { return this.answer.result; };
+  ajaxResult.prototype.error = function () { return this.answer.ex; };
+  ajaxResult.prototype.error_description = function () { return this.answer.error_description; };
+  ajaxResult.prototype.more = function () { return !isNaN(this.answer.next); };
+  ajaxResult.prototype.total = function () { return parseInt(this.answer.total, 10); };
+  ajaxResult.prototype.next = function (cb) {
     if (!this.more()) { return false; }
-    call(this.query.method, this.query.data, cb || this.query.callback, this.answer.next);
-    return true;
+    dispatch({
+      method: this.query.method, data: this.query.data,
+      callback: typeof cb === 'function' ? cb : this.query.callback, start: this.answer.next
+    }, encodeParams(this.query.data));
   };
 
-  function send(query, retried) {
-    defer(function () {
-      var url = proto() + '://' + PARAMS.DOMAIN + PARAMS.PATH + '/' + encodeURIComponent(query.method) + '.json';
-      var body = 'auth=' + PARAMS.AUTH_ID;
-      if (query.start) { body += '&start=' + query.start; }
-      var data = prepareData(query.data || {});
-      if (data) { body += '&' + data; }
-      var xhr = new XMLHttpRequest();
-      xhr.open('POST', url, true);
-      xhr.onload = function () {
-        var s = xhr.status;
-        var ok = (s >= 200 && s < 300) || s === 304 || (s >= 400 && s < 500) || s === 1223 || s === 0;
-        if (!ok) { throw 'Query error!'; }
-        var json;
-        if (xhr.responseText === '') {
-          json = { result: {} };
-        } else {
-          try { json = JSON.parse(xhr.responseText); } catch (e) { throw 'Query error!'; }
-        }
-        if (json && json.error === 'expired_token' && !retried) {
-          BX24.refreshAuth(function () { send(query, true); });
-          return;
-        }
-        if (typeof query.callback === 'function') { query.callback(new AjaxResult(json, query, s)); }
-      };
-      xhr.onerror = function () { throw 'Query error!'; };
-      xhr.send(body);
-    });
-  }
+  function tokenExpired() { return !(P.AUTH_EXPIRES > now()); }
 
-  function call(method, params, cb, start) {
-    var query = { method: method, data: params, callback: cb, start: start };
-    throttle(function () {
-      if (PARAMS.AUTH_EXPIRES < Date.now()) {
-        BX24.refreshAuth(function () { send(query); });
+  // Opens the XHR now, sends it 10 ms later.
+  function send(query, encoded) {
+    var url = scheme() + '://' + P.DOMAIN + P.PATH + '/' + encodeURIComponent(query.method) + '.json';
+    var body = 'auth=' + P.AUTH_ID +
+      (typeof query.start !== 'undefined' ? '&start=' + parseInt(query.start, 10) : '') + '&' + encoded;
+    var xhr = new XMLHttpRequest();
+    xhr.open('POST', url, true);
+    xhr.onreadystatechange = function () {
+      if (xhr.readyState !== 4) { return; }
+      var s = xhr.status;
+      if (!((s >= 200 && s < 300) || (s >= 400 && s < 500))) { throw 'Query error!'; }
+      var answer;
+      if (xhr.responseText === '') {
+        answer = { result: {} };
       } else {
-        send(query);
+        try { answer = JSON.parse(xhr.responseText); } catch (e) { throw 'Query error!'; }
       }
-    });
+      if (answer.error === 'expired_token') {
+        BX24.refreshAuth(function () { send(query, encoded); });
+        return;
+      }
+      var result = new ajaxResult(answer, query, s);
+      if (typeof query.callback === 'function') { query.callback.call(window, result); }
+    };
+    defer(function () { xhr.send(body); });
   }
 
-  // ------------------------------------------------------------------ public API
+  function dispatch(query, encoded) {
+    function go() {
+      throttle(function () {
+        if (tokenExpired()) { BX24.refreshAuth(function () { send(query, encoded); }); }
+        else { send(query, encoded); }
+      });
+    }
+    if (inited) { go(); } else { waitingCalls.push(go); }
+  }
 
-  BX24.init = function (cb) {
-    if (inited) { defer(cb); } else { initQueue.push(cb); }
-  };
-  BX24.install = function (fn) { installQueue.push(fn); };
-  BX24.installFinish = function () { sendMessage('setInstallFinish', {}); };
+  function callMethod(method, params, cb) {
+    var start = params.start; // a TypeError for undefined or null params, as in the original
+    if (start) { delete params.start; }
+    var encoded = encodeParams(params);
+    dispatch({ method: method, data: copyParams(params), callback: cb, start: start }, encoded);
+  }
 
-  BX24.callMethod = function (method, params, cb) {
-    var start = params.start; // throws TypeError for undefined/null params (newer build)
-    return call(method, params, cb, start);
-  };
-
-  BX24.callBatch = function (calls, cb, haltOnError) {
+  function callBatch(calls, cb, haltOnError) {
     var isArray = Array.isArray(calls);
     var cmd = isArray ? [] : {};
-    var key;
-    var norm = isArray ? [] : {};
-    for (key in calls) {
-      if (!Object.prototype.hasOwnProperty.call(calls, key)) { continue; }
-      var row = calls[key], method = null, params = null;
-      if (Array.isArray(row)) { method = row[0]; params = row[1]; } else if (row && row.method) { method = row.method; params = row.params; }
-      if (method) {
-        cmd[key] = method + '?' + prepareData(params || {});
-        norm[key] = { method: method, data: params };
-      }
+    var subs = isArray ? [] : {};
+    var any = false;
+    for (var key in calls) {
+      if (!hasOwn(calls, key)) { continue; }
+      var row = calls[key], method, params;
+      if (Array.isArray(row)) { method = row[0]; params = row[1]; }
+      else if (row !== null && typeof row === 'object') { method = row.method; params = row.params; }
+      else { continue; }
+      if (!method) { continue; }
+      var encoded = encodeParams(params);
+      cmd[key] = method + '?' + encoded;
+      subs[key] = { method: method, data: encoded, callback: cb };
+      any = true;
     }
-    return BX24.callMethod('batch', { halt: haltOnError ? 1 : 0, cmd: cmd }, function (res) {
-      if (typeof cb !== 'function') { return; }
-      var error = res.error(), data = res.data(), out = isArray ? [] : {};
-      for (var k in norm) {
-        if (!Object.prototype.hasOwnProperty.call(norm, k)) { continue; }
-        var answer;
-        if (error) {
-          answer = { error: error.ex.error, error_description: error.ex.error_description };
-        } else {
-          answer = { result: data.result && typeof data.result[k] !== 'undefined' ? data.result[k] : {} };
-          var e = data.result_error && data.result_error[k];
-          if (e) { answer.error = e.error; answer.error_description = e.error_description; }
-          if (data.result_total && typeof data.result_total[k] !== 'undefined') { answer.total = data.result_total[k]; }
-          if (data.result_next && typeof data.result_next[k] !== 'undefined') { answer.next = data.result_next[k]; }
-        }
-        out[k] = new AjaxResult(answer, norm[k], res.status);
+    if (!any) { return; }
+    callMethod('batch', { halt: haltOnError ? 1 : 0, cmd: cmd }, function (res) {
+      var d = res.data();
+      var result = d.result, errors = d.result_error, totals = d.result_total, nexts = d.result_next;
+      var out = isArray ? [] : {};
+      for (var k in subs) {
+        if (!hasOwn(subs, k)) { continue; }
+        if (typeof result[k] === 'undefined' && typeof errors[k] === 'undefined') { continue; }
+        out[k] = new ajaxResult({
+          result: typeof result[k] !== 'undefined' ? result[k] : {},
+          error: errors[k] || undefined,
+          total: totals[k],
+          next: nexts[k]
+        }, subs[k], res.status);
       }
-      cb(out);
+      if (typeof cb === 'function') { cb.call(window, out); }
     });
-  };
+  }
 
-  BX24.getAuth = function () {
-    if (PARAMS.AUTH_EXPIRES <= Date.now()) { return false; }
-    return {
-      access_token: PARAMS.AUTH_ID, refresh_token: PARAMS.REFRESH_ID,
-      expires_in: PARAMS.AUTH_EXPIRES, domain: PARAMS.DOMAIN, member_id: PARAMS.MEMBER_ID
+  function bindCall(method) {
+    return function (event, handler, authType, cb) {
+      if (!P.IS_ADMIN) { return false; }
+      if (typeof authType === 'function') { cb = authType; authType = 0; }
+      callMethod(method, { event: event, handler: handler, auth_type: authType || 0 }, cb);
     };
-  };
-  BX24.refreshAuth = function (cb) {
-    sendMessage('refreshAuth', {}, function (p) {
-      PARAMS.AUTH_ID = p.AUTH_ID;
-      PARAMS.REFRESH_ID = p.REFRESH_ID;
-      PARAMS.AUTH_EXPIRES = Date.now() + parseInt(p.AUTH_EXPIRES, 10) * 1000;
-      if (typeof cb === 'function') { cb(BX24.getAuth()); }
-    });
-  };
-
-  BX24.getLang = function () { return PARAMS.LANG; };
-  BX24.getDomain = function () { return PARAMS.DOMAIN; };
-  BX24.isAdmin = function () { return PARAMS.IS_ADMIN; };
+  }
 
   function scrollSize() {
     var html = document.documentElement;
-    return { scrollWidth: Math.max(html.scrollWidth, html.offsetWidth), scrollHeight: Math.max(html.scrollHeight, html.offsetHeight) };
+    return {
+      scrollWidth: Math.max(html.scrollWidth, html.offsetWidth),
+      scrollHeight: Math.max(html.scrollHeight, html.offsetHeight)
+    };
   }
-  BX24.getScrollSize = scrollSize;
-  BX24.resizeWindow = function (width, height, cb) {
-    width = parseInt(width, 10);
-    height = parseInt(height, 10);
-    if (width > 0 && height > 0) { sendMessage('resizeWindow', { width: width, height: height }, cb); }
-  };
-  BX24.fitWindow = function (cb) {
-    sendMessage('resizeWindow', { width: '100%', height: scrollSize().scrollHeight }, cb);
-  };
-  BX24.setTitle = function (title, cb) { sendMessage('setTitle', { title: title.toString() }, cb); };
-  BX24.reloadWindow = function () { sendMessage('reloadWindow'); };
-  BX24.scrollParentWindow = function (scroll, cb) { sendMessage('setScroll', { scroll: scroll }, cb); };
-  BX24.openApplication = function (params, cb) { sendMessage('openApplication', params, cb); };
-  BX24.closeApplication = function (cb) { sendMessage('closeApplication', {}, cb); };
 
-  BX24.placement = {
-    info: function () { return { placement: PARAMS.PLACEMENT, options: PARAMS.PLACEMENT_OPTIONS }; },
-    getInterface: function (cb) { sendMessage('getInterface', null, cb); },
-    call: function (cmd, params, cb) {
-      if (typeof BX24[cmd] !== 'undefined') { return; }
-      sendMessage(cmd, params, cb);
-    },
-    bindEvent: function (name, cb) { sendMessage('placementBindEvent', { event: name }, cb); }
-  };
-
+  var domReady = document.readyState !== 'loading';
   var readyQueue = [];
-  var isReady = document.readyState !== 'loading';
-  function runReady() {
-    if (isReady && readyQueue.length === 0) { return; }
-    isReady = true;
-    var q = readyQueue;
-    readyQueue = [];
-    for (var i = 0; i < q.length; i++) { q[i].apply(document); }
+  if (!domReady) {
+    document.addEventListener('DOMContentLoaded', function () {
+      domReady = true;
+      var q = readyQueue;
+      readyQueue = [];
+      for (var i = 0; i < q.length; i++) { q[i].call(window); }
+    });
   }
-  if (!isReady) { document.addEventListener('DOMContentLoaded', runReady); }
-  BX24.isReady = function () { return isReady; };
-  BX24.ready = function (fn) { if (isReady) { fn.apply(document); } else { readyQueue.push(fn); } };
-  BX24.bind = function (el, ev, fn) { el.addEventListener(ev, fn); };
-  BX24.unbind = function (el, ev, fn) { el.removeEventListener(ev, fn); };
 
-  // ------------------------------------------------------------------ bootstrap
-  var parts = (window.name || '').split('|');
-  PARAMS.DOMAIN = (parts[0] || '').replace(/:(80|443)$/, '');
-  PARAMS.PROTOCOL = parseInt(parts[1], 10) || 0;
-  PARAMS.APP_SID = parts[2] || '';
-  if (!PARAMS.DOMAIN || !PARAMS.APP_SID) {
-    window.BX24 = null;
-    throw new Error('Unable to initialize Bitrix24 JS library!');
-  }
-  window.addEventListener('message', receiveMessage);
+  // ------------------------------------------------------------------ public API (key order as
+  // the original's Object.keys(BX24))
+  var BX24 = {
+    init: function (cb) {
+      if (typeof cb !== 'function') { return; }
+      initCallbacks.push(cb);
+      if (inited && !installing) { runLater(cb, window); }
+    },
+    install: function (fn) { if (typeof fn === 'function') { installers.push(fn); } },
+    installFinish: function () {
+      if (installing) {
+        installing = false;
+        installDone = true;
+        sendMessage('setInstall', { install: true });
+        releaseInit();
+        return;
+      }
+      if (installDone || (inited && !P.INSTALL)) { return; }
+      sendMessage('setInstallFinish', {});
+    },
+    callMethod: callMethod,
+    callBatch: callBatch,
+    callBind: bindCall('event.bind'),
+    callUnbind: bindCall('event.unbind'),
+    callUnBind: bindCall('event.unbind'),
+    canUse: function (feature) { return feature === 'upload'; },
+    isAdmin: function () { return P.IS_ADMIN; },
+    getAuth: function () {
+      if (!P.AUTH_ID || tokenExpired()) { return false; }
+      return {
+        access_token: P.AUTH_ID, refresh_token: P.REFRESH_ID, expires_in: P.AUTH_EXPIRES,
+        domain: P.DOMAIN, member_id: P.MEMBER_ID
+      };
+    },
+    getLang: function () { return P.LANG; },
+    getDomain: function () { return P.DOMAIN; },
+    refreshAuth: function (cb) {
+      sendMessage('refreshAuth', {}, function (p) {
+        P.AUTH_ID = p.AUTH_ID;
+        P.REFRESH_ID = p.REFRESH_ID;
+        P.AUTH_EXPIRES = now() + p.AUTH_EXPIRES * 1000;
+        if (typeof cb === 'function') { cb.call(window, BX24.getAuth()); }
+      });
+    },
+    resizeWindow: function (width, height, cb) {
+      width = parseInt(width, 10);
+      height = parseInt(height, 10);
+      if (width > 0 && height > 0) { sendMessage('resizeWindow', { width: width, height: height }, cb); }
+    },
+    fitWindow: function (cb) {
+      sendMessage('resizeWindow', { width: '100%', height: scrollSize().scrollHeight }, cb);
+    },
+    reloadWindow: function (cb) { sendMessage('reloadWindow', {}, cb); },
+    setTitle: function (title, cb) { sendMessage('setTitle', { title: String(title) }, cb); },
+    scrollParentWindow: function (scroll, cb) {
+      scroll = parseInt(scroll, 10);
+      if (!isNaN(scroll)) { sendMessage('setScroll', { scroll: scroll }, cb); }
+    },
+    isReady: function () { return domReady; },
+    ready: function (fn) {
+      if (typeof fn !== 'function') { return; }
+      if (domReady) { runLater(fn, window); } else { readyQueue.push(fn); }
+    },
+    proxy: function (fn, self) { return function () { return fn.apply(self, arguments); }; },
+    proxyContext: null,
+    bind: function (el, event, fn) { el.addEventListener(event, fn, false); },
+    unbind: function (el, event, fn) { el.removeEventListener(event, fn, false); },
+    getScrollSize: scrollSize,
+    selectAccess: function (value, cb) {
+      if (typeof value === 'function') { cb = value; value = []; }
+      sendMessage('selectAccess', { value: value || [] }, cb);
+    },
+    selectUser: function (title, cb) {
+      if (typeof title === 'function') { cb = title; title = ''; }
+      sendMessage('selectUser', { title: title || '', mult: false }, cb);
+    },
+    selectUsers: function (title, cb) {
+      if (typeof title === 'function') { cb = title; title = ''; }
+      sendMessage('selectUser', { title: title || '', mult: true }, cb);
+    },
+    selectCRM: function (params, cb) {
+      if (typeof params === 'function') { cb = params; params = {}; }
+      sendMessage('selectCRM', params || {}, cb);
+    },
+    openApplication: function (params, cb) {
+      if (typeof params === 'function') { cb = params; params = {}; }
+      sendMessage('openApplication', params || {}, cb);
+    },
+    closeApplication: function (cb) { sendMessage('closeApplication', null, cb); },
+    im: {
+      openMessenger: function (dialogId) { sendMessage('imOpenMessenger', { dialogId: dialogId }); },
+      openHistory: function (dialogId) { sendMessage('imOpenHistory', { dialogId: dialogId }); },
+      callTo: function (userId, video) { sendMessage('imCallTo', { userId: userId, video: !!video }); },
+      phoneTo: function (phone) { sendMessage('imPhoneTo', { phone: phone }); }
+    },
+    placement: {
+      info: function () { return { placement: P.PLACEMENT, options: P.PLACEMENT_OPTIONS }; },
+      getInterface: function (cb) { sendMessage('getInterface', null, cb); },
+      call: function (cmd, params, cb) {
+        if (typeof params === 'function') { cb = params; params = {}; }
+        if (typeof BX24[cmd] !== 'undefined') { return; } // a BX24 method is not a placement command
+        sendMessage(cmd, params || {}, cb);
+      },
+      bindEvent: function (event, cb) { sendMessage('placementBindEvent', { event: event }, cb); }
+    },
+    loadScript: function (src, cb) {
+      var s = document.createElement('script');
+      s.src = src;
+      if (typeof cb === 'function') { s.onload = function () { cb.call(window); }; }
+      (document.head || document.documentElement).appendChild(s);
+    },
+    appOption: {
+      get: function (name) { return P.APP_OPTIONS ? P.APP_OPTIONS[name] : undefined; },
+      // Declared without formal parameters (the original's has length 0); admins only.
+      set: function () {
+        if (!P.IS_ADMIN) { return; }
+        sendMessage('setAppOption', { name: arguments[0], value: arguments[1] }, arguments[2]);
+      }
+    },
+    userOption: {
+      get: function (name) { return P.USER_OPTIONS ? P.USER_OPTIONS[name] : undefined; },
+      set: function (name, value, cb) { sendMessage('setUserOption', { name: name, value: value }, cb); }
+    }
+  };
+  window.BX24 = BX24;
+
   sendMessage('getInitData', null, applyInitData);
-})(window.BX24);
+})();
