@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every test: format, lints (host and wasm32), the house boundary rule, native tests (widget and
 # sandbox), browser tests in headless Chromium, the release build, end-to-end tests of that build
-# inside the sandbox portal, and the shipped size. Installs what is missing first.
+# inside the sandbox portal, the sandbox's BX24 stand-in against the recording of the official
+# library, and the shipped size. Installs what is missing first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -40,6 +41,9 @@ cargo build -p sandbox --quiet
 
 step "end-to-end (release build in the sandbox portal, headless Chromium)"
 run npx playwright test
+
+step "stand-in conformance (the sandbox's BX24 stand-in against the recording of the official library)"
+run npx playwright test -c playwright.conformance.config.ts
 
 step "shipped size"
 bash scripts/size.sh
