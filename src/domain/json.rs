@@ -26,16 +26,18 @@ pub fn text(value: &Value) -> String {
 }
 
 /// The value under `key` in any ASCII casing: `key` as given, then lower case, then upper case,
-/// then the first key equal to it ignoring case. The fixed order makes a map that holds several
-/// casings of one key read the same whatever its iteration order (the sandbox build turns on
-/// serde_json's `preserve_order`, the widget's own build does not).
+/// then the smallest other key (in byte order) equal to it ignoring case. The fixed order makes a
+/// map that holds several casings of one key read the same whatever its iteration order: a
+/// workspace build turns on serde_json's `preserve_order` (the sandbox needs it), the widget's
+/// own build keeps keys sorted, where the smallest key is also the first.
 pub fn get_ci<'a>(map: &'a Map<String, Value>, key: &str) -> Option<&'a Value> {
     map.get(key)
         .or_else(|| map.get(&key.to_ascii_lowercase()))
         .or_else(|| map.get(&key.to_ascii_uppercase()))
         .or_else(|| {
             map.iter()
-                .find(|(k, _)| k.eq_ignore_ascii_case(key))
+                .filter(|(k, _)| k.eq_ignore_ascii_case(key))
+                .min_by(|(a, _), (b, _)| a.cmp(b))
                 .map(|(_, v)| v)
         })
 }
