@@ -3,11 +3,8 @@
 //! Terms follow the German Bitrix24 UI: open lines are "Kommunikationskanäle"; pinning is
 //! "anheften", unpinning "lösen"; whisper mode is "Flüstermodus".
 
-use super::plural::{category, PluralCategory};
-use super::{Locale, Msg};
+use super::{Advice, Failures, Locale, Msg, NoChat, PluralForms};
 use crate::domain::command::Action;
-use crate::domain::dialog::PlacementProblem;
-use crate::domain::error::Problem;
 use crate::domain::install::{BindProblem, PlacementChange};
 use crate::domain::state::Blocked;
 
@@ -43,36 +40,29 @@ pub(super) fn text(msg: &Msg) -> String {
         Msg::Confirm => "Bestätigen".into(),
         Msg::Cancel => "Abbrechen".into(),
         Msg::TryAgain => "Erneut versuchen".into(),
-        Msg::PinnedCount(0) => "Keine Dialoge mussten angeheftet werden".into(),
-        Msg::PinnedCount(n) => match category(Locale::De, *n) {
-            PluralCategory::One => format!("{n} Dialog angeheftet"),
-            PluralCategory::Few | PluralCategory::Many | PluralCategory::Other => {
-                format!("{n} Dialoge angeheftet")
-            }
-        },
-        Msg::UnpinnedCount(0) => "Keine angehefteten Dialoge zum Lösen".into(),
-        Msg::UnpinnedCount(n) => match category(Locale::De, *n) {
-            PluralCategory::One => format!("{n} Dialog gelöst"),
-            PluralCategory::Few | PluralCategory::Many | PluralCategory::Other => {
-                format!("{n} Dialoge gelöst")
-            }
-        },
-        Msg::Failed { action, problem } => {
-            super::failure(what, unconfirmed, why, *action, *problem)
-        }
+        Msg::PinnedCount(n) => super::count(
+            Locale::De,
+            *n,
+            PluralForms {
+                none: "Keine Dialoge mussten angeheftet werden",
+                one: "{n} Dialog angeheftet",
+                few: "{n} Dialoge angeheftet",
+                other: "{n} Dialoge angeheftet",
+            },
+        ),
+        Msg::UnpinnedCount(n) => super::count(
+            Locale::De,
+            *n,
+            PluralForms {
+                none: "Keine angehefteten Dialoge zum Lösen",
+                one: "{n} Dialog gelöst",
+                few: "{n} Dialoge gelöst",
+                other: "{n} Dialoge gelöst",
+            },
+        ),
+        Msg::Failed { action, problem } => FAILURES.failed(*action, *problem),
         Msg::NoHost => NO_HOST.into(),
-        Msg::Placement(
-            PlacementProblem::MissingOptions
-            | PlacementProblem::MissingDialogId
-            | PlacementProblem::NotAChatId { .. },
-        ) => "Bitrix24 hat dem Widget nicht mitgeteilt, welcher Chat geöffnet ist. Öffnen Sie den \
-              Chat erneut und starten Sie das Widget aus seiner Seitenleiste."
-            .into(),
-        Msg::Placement(PlacementProblem::PrivateChat { .. }) => "Dies ist ein privater Chat. \
-                                                                 Anheften und Flüstermodus \
-                                                                 funktionieren nur in \
-                                                                 Kommunikationskanal-Chats."
-            .into(),
+        Msg::Placement(problem) => super::placement(problem, no_chat),
         Msg::NotOpenLine => "Dieser Chat ist kein Dialog eines Kommunikationskanals. Anheften und \
                              Flüstermodus funktionieren nur in Kommunikationskanal-Chats."
             .into(),
@@ -102,7 +92,7 @@ pub(super) fn text(msg: &Msg) -> String {
         Msg::InstallBinding => "Das Widget wird zur Seitenleiste der Kommunikationskanal-Chats hinzugefügt…".into(),
         Msg::InstallDone => "Installation abgeschlossen. Operatoren finden „Dialogmodi“ in der Seitenleiste der Kommunikationskanal-Chats.".into(),
         Msg::InstallStopped => "Die Installation wurde nicht abgeschlossen.".into(),
-        Msg::PlacementFailed { change, problem } => placement_failed(*change, *problem),
+        Msg::PlacementFailed { change, problem } => FAILURES.placement_failed(*change, *problem),
     }
 }
 
@@ -136,92 +126,35 @@ fn unconfirmed(action: Action) -> &'static str {
     }
 }
 
-fn why(action: Action, problem: Problem) -> &'static str {
-    match problem {
-        Problem::NotOperator => match action {
-            Action::Pin | Action::Unpin => "Nur der Operator, der diesen Dialog bearbeitet, kann ihn anheften oder lösen.",
-            Action::WhisperOn | Action::WhisperOff => "Nur der Operator, der diesen Dialog bearbeitet, kann den Flüstermodus umschalten.",
-            Action::Load | Action::PinAll | Action::UnpinAll => "Nur der Operator, der diesen Dialog bearbeitet, kann ihn ändern.",
-        },
-        Problem::NoAccess => {
-            "Sie haben keine Berechtigung für diesen Dialog. Bitten Sie Ihren \
-                              Administrator um Zugriff auf diesen Kommunikationskanal."
-        }
-        Problem::NotOpenLine => {
-            "Dieser Chat ist kein Dialog eines Kommunikationskanals; \
-                                 Anheften und Flüstermodus funktionieren nur dort."
-        }
-        Problem::ChatNotFound => {
-            "Bitrix24 hat diesen Chat nicht gefunden. Öffnen Sie den Chat \
-                                  erneut und versuchen Sie es noch einmal."
-        }
-        Problem::AuthLost => "Ihre Bitrix24-Anmeldung ist abgelaufen. Laden Sie die Seite neu.",
-        Problem::MissingScope => {
-            "Die App hat keinen Zugriff auf Kommunikationskanäle. Bitten Sie \
-                                  Ihren Administrator, die App mit dem Bereich imopenlines neu \
-                                  zu installieren."
-        }
-        Problem::PlanRestricted => {
-            "Bitrix24-Apps funktionieren nur in kommerziellen Tarifen. \
-                                    Fragen Sie Ihren Administrator nach dem Tarif des Portals."
-        }
-        Problem::PortalTooOld => match action {
-            Action::Load => {
-                "Diesem Portal fehlt die Methode, mit der das Widget den Dialog liest \
-                             (imopenlines.dialog.get). Bitten Sie Ihren Administrator, Bitrix24 \
-                             zu aktualisieren."
-            }
-            Action::Pin
-            | Action::Unpin
-            | Action::WhisperOn
-            | Action::WhisperOff
-            | Action::PinAll
-            | Action::UnpinAll => PORTAL_TOO_OLD,
-        },
-        Problem::ServerModule => {
-            "Das Messenger-Modul des Portals ist nicht gestartet. Versuchen \
-                                  Sie es später erneut; wenn es wieder passiert, informieren Sie \
-                                  Ihren Administrator."
-        }
-        Problem::RateLimited => {
-            "Bitrix24 erhält gerade zu viele Anfragen. Warten Sie eine \
-                                 Minute und versuchen Sie es erneut."
-        }
-        Problem::TimeLimited => {
-            "Die App hat ihr Zeitlimit in Bitrix24 vorerst ausgeschöpft. \
-                                 Warten Sie eine Minute und versuchen Sie es erneut."
-        }
-        Problem::NoAnswer => match action {
-            Action::Load => {
-                "Bitrix24 hat nicht rechtzeitig geantwortet. Prüfen Sie Ihre \
-                             Verbindung und versuchen Sie es erneut."
-            }
-            Action::Pin | Action::Unpin | Action::WhisperOn | Action::WhisperOff => {
-                "Bitrix24 hat nicht rechtzeitig geantwortet. Die Änderung wurde vielleicht \
-                 übernommen, vielleicht auch nicht; der Schalter zeigt den aktuellen Zustand \
-                 des Dialogs."
-            }
-            Action::PinAll | Action::UnpinAll => {
-                "Bitrix24 hat nicht rechtzeitig geantwortet. Einige Ihrer Dialoge wurden \
-                 vielleicht geändert, vielleicht auch nicht; prüfen Sie sie in Ihrer Dialogliste, \
-                 bevor Sie es erneut versuchen."
-            }
-        },
-        Problem::Garbled => match action {
-            Action::Load => "Bitrix24 hat unerwartet geantwortet. Versuchen Sie es erneut; wenn es wieder passiert, laden Sie die Seite neu.",
-            Action::Pin | Action::Unpin | Action::WhisperOn | Action::WhisperOff => "Bitrix24 hat unerwartet geantwortet. Die Änderung wurde vielleicht übernommen, vielleicht auch nicht; der Schalter zeigt den aktuellen Zustand des Dialogs.",
-            Action::PinAll | Action::UnpinAll => "Bitrix24 hat unerwartet geantwortet. Einige Ihrer Dialoge wurden vielleicht geändert, vielleicht auch nicht; prüfen Sie sie in Ihrer Dialogliste, bevor Sie es erneut versuchen.",
-        },
-        Problem::NoHost => NO_HOST,
-        Problem::Unknown => {
-            "Etwas Unerwartetes ist passiert. Versuchen Sie es erneut; wenn es \
-                             wieder passiert, laden Sie die Seite neu."
-        }
+fn why(advice: Advice) -> &'static str {
+    match advice {
+        Advice::AuthLost => "Ihre Bitrix24-Anmeldung ist abgelaufen. Laden Sie die Seite neu.",
+        Advice::ChatNotFound => "Bitrix24 hat diesen Chat nicht gefunden. Öffnen Sie den Chat erneut und versuchen Sie es noch einmal.",
+        Advice::GarbledAll => "Bitrix24 hat unerwartet geantwortet. Einige Ihrer Dialoge wurden vielleicht geändert, vielleicht auch nicht; prüfen Sie sie in Ihrer Dialogliste, bevor Sie es erneut versuchen.",
+        Advice::GarbledDialog => "Bitrix24 hat unerwartet geantwortet. Die Änderung wurde vielleicht übernommen, vielleicht auch nicht; der Schalter zeigt den aktuellen Zustand des Dialogs.",
+        Advice::GarbledRead => "Bitrix24 hat unerwartet geantwortet. Versuchen Sie es erneut; wenn es wieder passiert, laden Sie die Seite neu.",
+        Advice::MissingScope => "Die App hat keinen Zugriff auf Kommunikationskanäle. Bitten Sie Ihren Administrator, die App mit dem Bereich imopenlines neu zu installieren.",
+        Advice::NoAccess => "Sie haben keine Berechtigung für diesen Dialog. Bitten Sie Ihren Administrator um Zugriff auf diesen Kommunikationskanal.",
+        Advice::NoAnswerAll => "Bitrix24 hat nicht rechtzeitig geantwortet. Einige Ihrer Dialoge wurden vielleicht geändert, vielleicht auch nicht; prüfen Sie sie in Ihrer Dialogliste, bevor Sie es erneut versuchen.",
+        Advice::NoAnswerDialog => "Bitrix24 hat nicht rechtzeitig geantwortet. Die Änderung wurde vielleicht übernommen, vielleicht auch nicht; der Schalter zeigt den aktuellen Zustand des Dialogs.",
+        Advice::NoAnswerRead => "Bitrix24 hat nicht rechtzeitig geantwortet. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.",
+        Advice::NoHost => NO_HOST,
+        Advice::NotOpenLine => "Dieser Chat ist kein Dialog eines Kommunikationskanals; Anheften und Flüstermodus funktionieren nur dort.",
+        Advice::NotOperatorOther => "Nur der Operator, der diesen Dialog bearbeitet, kann ihn ändern.",
+        Advice::NotOperatorPin => "Nur der Operator, der diesen Dialog bearbeitet, kann ihn anheften oder lösen.",
+        Advice::NotOperatorWhisper => "Nur der Operator, der diesen Dialog bearbeitet, kann den Flüstermodus umschalten.",
+        Advice::PlanRestricted => "Bitrix24-Apps funktionieren nur in kommerziellen Tarifen. Fragen Sie Ihren Administrator nach dem Tarif des Portals.",
+        Advice::PortalTooOldRead => "Diesem Portal fehlt die Methode, mit der das Widget den Dialog liest (imopenlines.dialog.get). Bitten Sie Ihren Administrator, Bitrix24 zu aktualisieren.",
+        Advice::PortalTooOldWrite => PORTAL_TOO_OLD,
+        Advice::RateLimited => "Bitrix24 erhält gerade zu viele Anfragen. Warten Sie eine Minute und versuchen Sie es erneut.",
+        Advice::ServerModule => "Das Messenger-Modul des Portals ist nicht gestartet. Versuchen Sie es später erneut; wenn es wieder passiert, informieren Sie Ihren Administrator.",
+        Advice::TimeLimited => "Die App hat ihr Zeitlimit in Bitrix24 vorerst ausgeschöpft. Warten Sie eine Minute und versuchen Sie es erneut.",
+        Advice::Unknown => "Etwas Unerwartetes ist passiert. Versuchen Sie es erneut; wenn es wieder passiert, laden Sie die Seite neu.",
     }
 }
 
-fn placement_failed(change: PlacementChange, problem: BindProblem) -> String {
-    let head = match change {
+fn placement_head(change: PlacementChange) -> &'static str {
+    match change {
         PlacementChange::Install => "Die App konnte nicht installiert werden.",
         PlacementChange::Check => "Die Chat-Seitenleiste konnte nicht geprüft werden.",
         PlacementChange::Add => "Das Widget konnte nicht zur Chat-Seitenleiste hinzugefügt werden.",
@@ -234,8 +167,11 @@ fn placement_failed(change: PlacementChange, problem: BindProblem) -> String {
         PlacementChange::InstallCheck => {
             "Es konnte nicht geprüft werden, ob die Installation der App abgeschlossen ist."
         }
-    };
-    let why = match problem {
+    }
+}
+
+fn placement_why(problem: BindProblem) -> &'static str {
+    match problem {
         BindProblem::NotAdmin => "Das kann nur ein Bitrix24-Administrator. Bitten Sie Ihren Administrator, die App zu öffnen.",
         BindProblem::MissingScope => "Die App hat keinen Zugriff auf Einbettungen. Geben Sie der App in Bitrix24 die Berechtigungen placement, im und imopenlines und installieren Sie sie neu.",
         BindProblem::Rejected => "Bitrix24 hat die Einstellungen der Seitenleiste abgelehnt; Details stehen in der Browserkonsole. Informieren Sie den Entwickler der App.",
@@ -243,6 +179,19 @@ fn placement_failed(change: PlacementChange, problem: BindProblem) -> String {
         BindProblem::NoAnswer => "Bitrix24 hat nicht rechtzeitig geantwortet. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.",
         BindProblem::Busy => "Bitrix24 erhält gerade zu viele Anfragen. Warten Sie eine Minute und versuchen Sie es erneut.",
         BindProblem::Unknown => "Etwas Unerwartetes ist passiert. Versuchen Sie es erneut; wenn es wieder passiert, laden Sie die Seite neu.",
-    };
-    format!("{head} {why}")
+    }
 }
+
+fn no_chat(kind: NoChat) -> &'static str {
+    match kind {
+        NoChat::NotSaid => {
+            "Bitrix24 hat dem Widget nicht mitgeteilt, welcher Chat geöffnet ist. Öffnen Sie den Chat erneut und starten Sie das Widget aus seiner Seitenleiste."
+        }
+        NoChat::Private => {
+            "Dies ist ein privater Chat. Anheften und Flüstermodus funktionieren nur in Kommunikationskanal-Chats."
+        }
+    }
+}
+
+/// The tables this language's failure texts are made of.
+const FAILURES: Failures = Failures::new(what, unconfirmed, why, placement_head, placement_why);

@@ -1,10 +1,7 @@
 //! English catalogue (also the fallback). Exhaustive: no wildcard arms.
 
-use super::plural::{category, PluralCategory};
-use super::{Locale, Msg};
+use super::{Advice, Failures, Locale, Msg, NoChat, PluralForms};
 use crate::domain::command::Action;
-use crate::domain::dialog::PlacementProblem;
-use crate::domain::error::Problem;
 use crate::domain::install::{BindProblem, PlacementChange};
 use crate::domain::state::Blocked;
 
@@ -39,34 +36,29 @@ pub(super) fn text(msg: &Msg) -> String {
         Msg::Confirm => "Confirm".into(),
         Msg::Cancel => "Cancel".into(),
         Msg::TryAgain => "Try again".into(),
-        Msg::PinnedCount(0) => "No dialogs needed pinning".into(),
-        Msg::PinnedCount(n) => match category(Locale::En, *n) {
-            PluralCategory::One => format!("{n} dialog pinned"),
-            PluralCategory::Few | PluralCategory::Many | PluralCategory::Other => {
-                format!("{n} dialogs pinned")
-            }
-        },
-        Msg::UnpinnedCount(0) => "No pinned dialogs to unpin".into(),
-        Msg::UnpinnedCount(n) => match category(Locale::En, *n) {
-            PluralCategory::One => format!("{n} dialog unpinned"),
-            PluralCategory::Few | PluralCategory::Many | PluralCategory::Other => {
-                format!("{n} dialogs unpinned")
-            }
-        },
-        Msg::Failed { action, problem } => {
-            super::failure(what, unconfirmed, why, *action, *problem)
-        }
+        Msg::PinnedCount(n) => super::count(
+            Locale::En,
+            *n,
+            PluralForms {
+                none: "No dialogs needed pinning",
+                one: "{n} dialog pinned",
+                few: "{n} dialogs pinned",
+                other: "{n} dialogs pinned",
+            },
+        ),
+        Msg::UnpinnedCount(n) => super::count(
+            Locale::En,
+            *n,
+            PluralForms {
+                none: "No pinned dialogs to unpin",
+                one: "{n} dialog unpinned",
+                few: "{n} dialogs unpinned",
+                other: "{n} dialogs unpinned",
+            },
+        ),
+        Msg::Failed { action, problem } => FAILURES.failed(*action, *problem),
         Msg::NoHost => NO_HOST.into(),
-        Msg::Placement(
-            PlacementProblem::MissingOptions
-            | PlacementProblem::MissingDialogId
-            | PlacementProblem::NotAChatId { .. },
-        ) => "Bitrix24 did not tell the widget which chat is open. Reopen the chat and open the \
-              widget from its sidebar."
-            .into(),
-        Msg::Placement(PlacementProblem::PrivateChat { .. }) => {
-            "This is a private chat. Pin and whisper mode work only in open-line chats.".into()
-        }
+        Msg::Placement(problem) => super::placement(problem, no_chat),
         Msg::NotOpenLine => "This chat is not an open-line dialog. Pin and whisper mode work only \
                              in open-line chats."
             .into(),
@@ -94,7 +86,7 @@ pub(super) fn text(msg: &Msg) -> String {
         Msg::InstallBinding => "Adding the widget to the sidebar of open-line chats…".into(),
         Msg::InstallDone => "Installation complete. Operators find “Dialog modes” in the sidebar of open-line chats.".into(),
         Msg::InstallStopped => "The installation did not complete.".into(),
-        Msg::PlacementFailed { change, problem } => placement_failed(*change, *problem),
+        Msg::PlacementFailed { change, problem } => FAILURES.placement_failed(*change, *problem),
     }
 }
 
@@ -127,83 +119,35 @@ fn unconfirmed(action: Action) -> &'static str {
     }
 }
 
-fn why(action: Action, problem: Problem) -> &'static str {
-    match problem {
-        Problem::NotOperator => match action {
-            Action::Pin | Action::Unpin => "Only the operator who handles this dialog can pin or unpin it.",
-            Action::WhisperOn | Action::WhisperOff => "Only the operator who handles this dialog can switch its whisper mode.",
-            Action::Load | Action::PinAll | Action::UnpinAll => "Only the operator who handles this dialog can change it.",
-        },
-        Problem::NoAccess => {
-            "You do not have permission for this dialog. Ask your administrator \
-                              for access to this open line."
-        }
-        Problem::NotOpenLine => {
-            "This chat is not an open-line dialog; pin and whisper mode work only there."
-        }
-        Problem::ChatNotFound => {
-            "Bitrix24 could not find this chat. Reopen the chat and try again."
-        }
-        Problem::AuthLost => "Your Bitrix24 authorization has expired. Reload the page.",
-        Problem::MissingScope => {
-            "The app has no access to open lines. Ask your administrator to \
-                                  reinstall the app with the imopenlines scope."
-        }
-        Problem::PlanRestricted => {
-            "Bitrix24 apps work only on commercial plans. Ask your \
-                                    administrator about the portal's plan."
-        }
-        Problem::PortalTooOld => match action {
-            Action::Load => {
-                "This portal does not have the method the widget reads the dialog \
-                             with (imopenlines.dialog.get). Ask your administrator to update \
-                             Bitrix24."
-            }
-            Action::Pin
-            | Action::Unpin
-            | Action::WhisperOn
-            | Action::WhisperOff
-            | Action::PinAll
-            | Action::UnpinAll => PORTAL_TOO_OLD,
-        },
-        Problem::ServerModule => {
-            "The messenger module on the portal did not start. Try again \
-                                  later; if it keeps happening, tell your administrator."
-        }
-        Problem::RateLimited => {
-            "Bitrix24 is receiving too many requests right now. Wait a \
-                                 minute and try again."
-        }
-        Problem::TimeLimited => {
-            "The app has used up its Bitrix24 time limit for now. Wait a \
-                                 minute and try again."
-        }
-        Problem::NoAnswer => match action {
-            Action::Load => "Bitrix24 did not answer in time. Check your connection and try again.",
-            Action::Pin | Action::Unpin | Action::WhisperOn | Action::WhisperOff => {
-                "Bitrix24 did not answer in time. The change may or may not have been applied; \
-                 the switch shows the dialog's current state."
-            }
-            Action::PinAll | Action::UnpinAll => {
-                "Bitrix24 did not answer in time. Some of your dialogs may or may not have been \
-                 changed; check them in your dialog list before trying again."
-            }
-        },
-        Problem::Garbled => match action {
-            Action::Load => "Bitrix24 answered with something unexpected. Try again; if it keeps happening, reload the page.",
-            Action::Pin | Action::Unpin | Action::WhisperOn | Action::WhisperOff => "Bitrix24 answered with something unexpected. The change may or may not have been applied; the switch shows the dialog's current state.",
-            Action::PinAll | Action::UnpinAll => "Bitrix24 answered with something unexpected. Some of your dialogs may or may not have been changed; check them in your dialog list before trying again.",
-        },
-        Problem::NoHost => NO_HOST,
-        Problem::Unknown => {
-            "Something unexpected happened. Try again; if it keeps happening, \
-                             reload the page."
-        }
+fn why(advice: Advice) -> &'static str {
+    match advice {
+        Advice::AuthLost => "Your Bitrix24 authorization has expired. Reload the page.",
+        Advice::ChatNotFound => "Bitrix24 could not find this chat. Reopen the chat and try again.",
+        Advice::GarbledAll => "Bitrix24 answered with something unexpected. Some of your dialogs may or may not have been changed; check them in your dialog list before trying again.",
+        Advice::GarbledDialog => "Bitrix24 answered with something unexpected. The change may or may not have been applied; the switch shows the dialog's current state.",
+        Advice::GarbledRead => "Bitrix24 answered with something unexpected. Try again; if it keeps happening, reload the page.",
+        Advice::MissingScope => "The app has no access to open lines. Ask your administrator to reinstall the app with the imopenlines scope.",
+        Advice::NoAccess => "You do not have permission for this dialog. Ask your administrator for access to this open line.",
+        Advice::NoAnswerAll => "Bitrix24 did not answer in time. Some of your dialogs may or may not have been changed; check them in your dialog list before trying again.",
+        Advice::NoAnswerDialog => "Bitrix24 did not answer in time. The change may or may not have been applied; the switch shows the dialog's current state.",
+        Advice::NoAnswerRead => "Bitrix24 did not answer in time. Check your connection and try again.",
+        Advice::NoHost => NO_HOST,
+        Advice::NotOpenLine => "This chat is not an open-line dialog; pin and whisper mode work only there.",
+        Advice::NotOperatorOther => "Only the operator who handles this dialog can change it.",
+        Advice::NotOperatorPin => "Only the operator who handles this dialog can pin or unpin it.",
+        Advice::NotOperatorWhisper => "Only the operator who handles this dialog can switch its whisper mode.",
+        Advice::PlanRestricted => "Bitrix24 apps work only on commercial plans. Ask your administrator about the portal's plan.",
+        Advice::PortalTooOldRead => "This portal does not have the method the widget reads the dialog with (imopenlines.dialog.get). Ask your administrator to update Bitrix24.",
+        Advice::PortalTooOldWrite => PORTAL_TOO_OLD,
+        Advice::RateLimited => "Bitrix24 is receiving too many requests right now. Wait a minute and try again.",
+        Advice::ServerModule => "The messenger module on the portal did not start. Try again later; if it keeps happening, tell your administrator.",
+        Advice::TimeLimited => "The app has used up its Bitrix24 time limit for now. Wait a minute and try again.",
+        Advice::Unknown => "Something unexpected happened. Try again; if it keeps happening, reload the page.",
     }
 }
 
-fn placement_failed(change: PlacementChange, problem: BindProblem) -> String {
-    let head = match change {
+fn placement_head(change: PlacementChange) -> &'static str {
+    match change {
         PlacementChange::Install => "The app could not be installed.",
         PlacementChange::Check => "Could not check the chat sidebar.",
         PlacementChange::Add => "Could not add the widget to the chat sidebar.",
@@ -212,8 +156,11 @@ fn placement_failed(change: PlacementChange, problem: BindProblem) -> String {
         PlacementChange::InstallCheck => {
             "Could not check whether the app's installation is complete."
         }
-    };
-    let why = match problem {
+    }
+}
+
+fn placement_why(problem: BindProblem) -> &'static str {
+    match problem {
         BindProblem::NotAdmin => "Only a Bitrix24 administrator can do this. Ask your administrator to open the app.",
         BindProblem::MissingScope => "The app has no access to placements. Give the app the placement, im and imopenlines scopes in Bitrix24 and reinstall it.",
         BindProblem::Rejected => "Bitrix24 refused the sidebar settings; the details are in the browser console. Tell the app's developer.",
@@ -221,6 +168,19 @@ fn placement_failed(change: PlacementChange, problem: BindProblem) -> String {
         BindProblem::NoAnswer => "Bitrix24 did not answer in time. Check your connection and try again.",
         BindProblem::Busy => "Bitrix24 is receiving too many requests right now. Wait a minute and try again.",
         BindProblem::Unknown => "Something unexpected happened. Try again; if it keeps happening, reload the page.",
-    };
-    format!("{head} {why}")
+    }
 }
+
+fn no_chat(kind: NoChat) -> &'static str {
+    match kind {
+        NoChat::NotSaid => {
+            "Bitrix24 did not tell the widget which chat is open. Reopen the chat and open the widget from its sidebar."
+        }
+        NoChat::Private => {
+            "This is a private chat. Pin and whisper mode work only in open-line chats."
+        }
+    }
+}
+
+/// The tables this language's failure texts are made of.
+const FAILURES: Failures = Failures::new(what, unconfirmed, why, placement_head, placement_why);

@@ -7,10 +7,12 @@
 //! - [`plural`]: CLDR-style plural categories for the counts.
 //!
 //! **Completeness is checked by the compiler.** Each catalogue (`en.rs`, `ru.rs`, `de.rs`,
-//! `ua.rs`) is one exhaustive `match` over [`Msg`], and the failure texts match exhaustively over
-//! [`Action`] and [`Problem`], with no wildcard arm anywhere (so are [`PlacementChange`] and [`BindProblem`]). Adding a variant to any of them
-//! does not compile until every language has a text for it. `tests/i18n_catalogue.rs` then checks
-//! that every text is non-empty and actually translated.
+//! `ua.rs`) is one exhaustive `match` over [`Msg`], with tables that match exhaustively over
+//! [`Action`], [`PlacementChange`], [`BindProblem`] and the advice of a failure; which advice a
+//! [`Problem`] gets for an [`Action`], how a count picks its plural form and how a failure text is
+//! put together are decided here, once for every language. There is no wildcard arm anywhere, so
+//! adding a variant to any of them does not compile until every language has a text for it.
+//! `tests/i18n_catalogue.rs` then checks that every text is non-empty and actually translated.
 
 mod de;
 mod en;
@@ -212,31 +214,211 @@ pub fn text(locale: Locale, msg: &Msg) -> String {
     }
 }
 
-/// [`Msg::Failed`] in any language: a head, then why and what to do. The head says "not
-/// confirmed" when the outcome is unknown (the write may have happened, so it is not called a
-/// failure) and "… failed" otherwise. Each language gives only its three tables.
-fn failure(
-    what: fn(Action) -> &'static str,
-    unconfirmed: fn(Action) -> &'static str,
-    why: fn(Action, Problem) -> &'static str,
-    action: Action,
-    problem: Problem,
-) -> String {
-    let head = match problem {
-        Problem::NoAnswer | Problem::Garbled => unconfirmed(action),
-        Problem::NotOperator
-        | Problem::NoAccess
-        | Problem::NotOpenLine
-        | Problem::ChatNotFound
-        | Problem::AuthLost
-        | Problem::MissingScope
-        | Problem::PlanRestricted
-        | Problem::PortalTooOld
-        | Problem::ServerModule
-        | Problem::RateLimited
-        | Problem::TimeLimited
-        | Problem::NoHost
-        | Problem::Unknown => what(action),
+/// The texts a count takes in one language: `none` for zero (a sentence of its own), then one per
+/// plural category ([`category`]), `{n}` standing for the number.
+struct PluralForms {
+    /// `0`.
+    none: &'static str,
+    /// [`PluralCategory::One`].
+    one: &'static str,
+    /// [`PluralCategory::Few`] (ru, ua); en and de never have it and give their `other`.
+    few: &'static str,
+    /// [`PluralCategory::Many`] and [`PluralCategory::Other`] (no language of ours has both).
+    other: &'static str,
+}
+
+/// `n` in `locale`, in the form of its plural category.
+fn count(locale: Locale, n: u64, forms: PluralForms) -> String {
+    if n == 0 {
+        return forms.none.to_owned();
+    }
+    let form = match category(locale, n) {
+        PluralCategory::One => forms.one,
+        PluralCategory::Few => forms.few,
+        PluralCategory::Many | PluralCategory::Other => forms.other,
     };
-    format!("{head} {}", why(action, problem))
+    form.replace("{n}", &n.to_string())
+}
+
+/// What the operator is told when the placement names no group chat ([`Msg::Placement`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum NoChat {
+    /// Bitrix24 did not say which chat is open: no options, no `dialogId`, or not a chat id.
+    NotSaid,
+    /// The widget was opened in a private chat.
+    Private,
+}
+
+/// [`Msg::Placement`] in any language: which text `problem` gets is decided here, once; each
+/// language gives only its table.
+fn placement(problem: &PlacementProblem, texts: fn(NoChat) -> &'static str) -> String {
+    let kind = match problem {
+        PlacementProblem::MissingOptions
+        | PlacementProblem::MissingDialogId
+        | PlacementProblem::NotAChatId { .. } => NoChat::NotSaid,
+        PlacementProblem::PrivateChat { .. } => NoChat::Private,
+    };
+    texts(kind).to_owned()
+}
+
+/// Why something failed and what to do: one text per distinct advice. Where the advice depends
+/// on what was being done, [`advice`] says so, once for every language. Sorted by name, so that
+/// a catalogue's table reads like an index.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Advice {
+    /// [`Problem::AuthLost`].
+    AuthLost,
+    /// [`Problem::ChatNotFound`].
+    ChatNotFound,
+    /// [`Problem::Garbled`] on pin-all or unpin-all.
+    GarbledAll,
+    /// [`Problem::Garbled`] on a write to this dialog.
+    GarbledDialog,
+    /// [`Problem::Garbled`] on the read.
+    GarbledRead,
+    /// [`Problem::MissingScope`].
+    MissingScope,
+    /// [`Problem::NoAccess`].
+    NoAccess,
+    /// [`Problem::NoAnswer`] on pin-all or unpin-all.
+    NoAnswerAll,
+    /// [`Problem::NoAnswer`] on a write to this dialog: it may or may not have been applied.
+    NoAnswerDialog,
+    /// [`Problem::NoAnswer`] on the read.
+    NoAnswerRead,
+    /// [`Problem::NoHost`].
+    NoHost,
+    /// [`Problem::NotOpenLine`].
+    NotOpenLine,
+    /// [`Problem::NotOperator`] on anything else.
+    NotOperatorOther,
+    /// [`Problem::NotOperator`] on pin or unpin.
+    NotOperatorPin,
+    /// [`Problem::NotOperator`] on a whisper switch.
+    NotOperatorWhisper,
+    /// [`Problem::PlanRestricted`].
+    PlanRestricted,
+    /// [`Problem::PortalTooOld`] on the read (`imopenlines.dialog.get`).
+    PortalTooOldRead,
+    /// [`Problem::PortalTooOld`] on a write (`imopenlines.session.mode.*`).
+    PortalTooOldWrite,
+    /// [`Problem::RateLimited`].
+    RateLimited,
+    /// [`Problem::ServerModule`].
+    ServerModule,
+    /// [`Problem::TimeLimited`].
+    TimeLimited,
+    /// [`Problem::Unknown`].
+    Unknown,
+}
+
+/// The advice for `problem` when it ended `action`.
+fn advice(action: Action, problem: Problem) -> Advice {
+    // What the action was about, where the advice depends on it.
+    enum Target {
+        Read,
+        Dialog,
+        AllDialogs,
+    }
+    let target = match action {
+        Action::Load => Target::Read,
+        Action::Pin | Action::Unpin | Action::WhisperOn | Action::WhisperOff => Target::Dialog,
+        Action::PinAll | Action::UnpinAll => Target::AllDialogs,
+    };
+    match problem {
+        Problem::NotOperator => match action {
+            Action::Pin | Action::Unpin => Advice::NotOperatorPin,
+            Action::WhisperOn | Action::WhisperOff => Advice::NotOperatorWhisper,
+            Action::Load | Action::PinAll | Action::UnpinAll => Advice::NotOperatorOther,
+        },
+        Problem::NoAccess => Advice::NoAccess,
+        Problem::NotOpenLine => Advice::NotOpenLine,
+        Problem::ChatNotFound => Advice::ChatNotFound,
+        Problem::AuthLost => Advice::AuthLost,
+        Problem::MissingScope => Advice::MissingScope,
+        Problem::PlanRestricted => Advice::PlanRestricted,
+        Problem::PortalTooOld => match target {
+            Target::Read => Advice::PortalTooOldRead,
+            Target::Dialog | Target::AllDialogs => Advice::PortalTooOldWrite,
+        },
+        Problem::ServerModule => Advice::ServerModule,
+        Problem::RateLimited => Advice::RateLimited,
+        Problem::TimeLimited => Advice::TimeLimited,
+        Problem::NoAnswer => match target {
+            Target::Read => Advice::NoAnswerRead,
+            Target::Dialog => Advice::NoAnswerDialog,
+            Target::AllDialogs => Advice::NoAnswerAll,
+        },
+        Problem::Garbled => match target {
+            Target::Read => Advice::GarbledRead,
+            Target::Dialog => Advice::GarbledDialog,
+            Target::AllDialogs => Advice::GarbledAll,
+        },
+        Problem::NoHost => Advice::NoHost,
+        Problem::Unknown => Advice::Unknown,
+    }
+}
+
+/// A language's tables for the failure texts, which [`Failures::failed`] and
+/// [`Failures::placement_failed`] put together the same way in every language.
+#[derive(Clone, Copy)]
+struct Failures {
+    /// The head when the action failed: "Pinning failed."
+    what: fn(Action) -> &'static str,
+    /// The head when its outcome is unknown: "Pinning was not confirmed."
+    unconfirmed: fn(Action) -> &'static str,
+    /// Why, and what to do ([`advice`]).
+    why: fn(Advice) -> &'static str,
+    /// The head when a placement change failed.
+    placement_head: fn(PlacementChange) -> &'static str,
+    /// Why a placement change failed, and what to do.
+    placement_why: fn(BindProblem) -> &'static str,
+}
+
+impl Failures {
+    /// The tables, in the order of the fields.
+    const fn new(
+        what: fn(Action) -> &'static str,
+        unconfirmed: fn(Action) -> &'static str,
+        why: fn(Advice) -> &'static str,
+        placement_head: fn(PlacementChange) -> &'static str,
+        placement_why: fn(BindProblem) -> &'static str,
+    ) -> Failures {
+        Failures {
+            what,
+            unconfirmed,
+            why,
+            placement_head,
+            placement_why,
+        }
+    }
+
+    /// [`Msg::Failed`]: a head, then why and what to do. The head says "not confirmed" when the
+    /// outcome is unknown (the write may have happened, so it is not called a failure) and
+    /// "… failed" otherwise.
+    fn failed(self, action: Action, problem: Problem) -> String {
+        let head = match problem {
+            Problem::NoAnswer | Problem::Garbled => (self.unconfirmed)(action),
+            Problem::NotOperator
+            | Problem::NoAccess
+            | Problem::NotOpenLine
+            | Problem::ChatNotFound
+            | Problem::AuthLost
+            | Problem::MissingScope
+            | Problem::PlanRestricted
+            | Problem::PortalTooOld
+            | Problem::ServerModule
+            | Problem::RateLimited
+            | Problem::TimeLimited
+            | Problem::NoHost
+            | Problem::Unknown => (self.what)(action),
+        };
+        format!("{head} {}", (self.why)(advice(action, problem)))
+    }
+
+    /// [`Msg::PlacementFailed`]: the change's head, then why and what to do.
+    fn placement_failed(self, change: PlacementChange, problem: BindProblem) -> String {
+        let head = (self.placement_head)(change);
+        format!("{head} {}", (self.placement_why)(problem))
+    }
 }

@@ -1,10 +1,7 @@
 //! Russian catalogue. Exhaustive: no wildcard arms.
 
-use super::plural::{category, PluralCategory};
-use super::{Locale, Msg};
+use super::{Advice, Failures, Locale, Msg, NoChat, PluralForms};
 use crate::domain::command::Action;
-use crate::domain::dialog::PlacementProblem;
-use crate::domain::error::Problem;
 use crate::domain::install::{BindProblem, PlacementChange};
 use crate::domain::state::Blocked;
 
@@ -38,33 +35,29 @@ pub(super) fn text(msg: &Msg) -> String {
         Msg::Confirm => "Подтвердить".into(),
         Msg::Cancel => "Отмена".into(),
         Msg::TryAgain => "Повторить".into(),
-        Msg::PinnedCount(0) => "Нет диалогов, которые нужно закрепить".into(),
-        Msg::PinnedCount(n) => match category(Locale::Ru, *n) {
-            PluralCategory::One => format!("Закреплён {n} диалог"),
-            PluralCategory::Few => format!("Закреплено {n} диалога"),
-            PluralCategory::Many | PluralCategory::Other => format!("Закреплено {n} диалогов"),
-        },
-        Msg::UnpinnedCount(0) => "Нет закреплённых диалогов".into(),
-        Msg::UnpinnedCount(n) => match category(Locale::Ru, *n) {
-            PluralCategory::One => format!("Откреплён {n} диалог"),
-            PluralCategory::Few => format!("Откреплено {n} диалога"),
-            PluralCategory::Many | PluralCategory::Other => format!("Откреплено {n} диалогов"),
-        },
-        Msg::Failed { action, problem } => {
-            super::failure(what, unconfirmed, why, *action, *problem)
-        }
+        Msg::PinnedCount(n) => super::count(
+            Locale::Ru,
+            *n,
+            PluralForms {
+                none: "Нет диалогов, которые нужно закрепить",
+                one: "Закреплён {n} диалог",
+                few: "Закреплено {n} диалога",
+                other: "Закреплено {n} диалогов",
+            },
+        ),
+        Msg::UnpinnedCount(n) => super::count(
+            Locale::Ru,
+            *n,
+            PluralForms {
+                none: "Нет закреплённых диалогов",
+                one: "Откреплён {n} диалог",
+                few: "Откреплено {n} диалога",
+                other: "Откреплено {n} диалогов",
+            },
+        ),
+        Msg::Failed { action, problem } => FAILURES.failed(*action, *problem),
         Msg::NoHost => NO_HOST.into(),
-        Msg::Placement(
-            PlacementProblem::MissingOptions
-            | PlacementProblem::MissingDialogId
-            | PlacementProblem::NotAChatId { .. },
-        ) => "Битрикс24 не сообщил виджету, какой чат открыт. Откройте чат заново и запустите \
-              виджет из его боковой панели."
-            .into(),
-        Msg::Placement(PlacementProblem::PrivateChat { .. }) => "Это личный чат. Закрепление и \
-                                                                 скрытый режим работают только в \
-                                                                 чатах открытых линий."
-            .into(),
+        Msg::Placement(problem) => super::placement(problem, no_chat),
         Msg::NotOpenLine => "Этот чат не является диалогом открытой линии. Закрепление и скрытый \
                              режим работают только в чатах открытых линий."
             .into(),
@@ -92,7 +85,7 @@ pub(super) fn text(msg: &Msg) -> String {
         Msg::InstallBinding => "Добавляем виджет в боковую панель чатов открытых линий…".into(),
         Msg::InstallDone => "Установка завершена. Операторы найдут «Режимы диалога» в боковой панели чатов открытых линий.".into(),
         Msg::InstallStopped => "Установка не завершена.".into(),
-        Msg::PlacementFailed { change, problem } => placement_failed(*change, *problem),
+        Msg::PlacementFailed { change, problem } => FAILURES.placement_failed(*change, *problem),
     }
 }
 
@@ -125,95 +118,46 @@ fn unconfirmed(action: Action) -> &'static str {
     }
 }
 
-fn why(action: Action, problem: Problem) -> &'static str {
-    match problem {
-        Problem::NotOperator => match action {
-            Action::Pin | Action::Unpin => "Закрепить или открепить диалог может только оператор, который его ведёт.",
-            Action::WhisperOn | Action::WhisperOff => "Переключать скрытый режим может только оператор, который ведёт этот диалог.",
-            Action::Load | Action::PinAll | Action::UnpinAll => "Изменить этот диалог может только оператор, который его ведёт.",
-        },
-        Problem::NoAccess => {
-            "У вас нет прав на этот диалог. Попросите администратора дать вам \
-                              доступ к этой открытой линии."
-        }
-        Problem::NotOpenLine => {
-            "Этот чат не является диалогом открытой линии; закрепление и \
-                                 скрытый режим работают только там."
-        }
-        Problem::ChatNotFound => {
-            "Битрикс24 не нашёл этот чат. Откройте чат заново и повторите попытку."
-        }
-        Problem::AuthLost => "Срок вашей авторизации в Битрикс24 истёк. Перезагрузите страницу.",
-        Problem::MissingScope => {
-            "У приложения нет доступа к открытым линиям. Попросите \
-                                  администратора переустановить приложение с правом imopenlines."
-        }
-        Problem::PlanRestricted => {
-            "Приложения Битрикс24 работают только на коммерческих \
-                                    тарифах. Уточните тариф портала у администратора."
-        }
-        Problem::PortalTooOld => match action {
-            Action::Load => {
-                "На этом портале нет метода, которым виджет читает диалог \
-                             (imopenlines.dialog.get). Попросите администратора обновить \
-                             Битрикс24."
-            }
-            Action::Pin
-            | Action::Unpin
-            | Action::WhisperOn
-            | Action::WhisperOff
-            | Action::PinAll
-            | Action::UnpinAll => PORTAL_TOO_OLD,
-        },
-        Problem::ServerModule => {
-            "На портале не запустился модуль мессенджера. Повторите попытку \
-                                  позже; если ошибка повторяется, сообщите администратору."
-        }
-        Problem::RateLimited => {
-            "Битрикс24 сейчас получает слишком много запросов. Подождите \
-                                 минуту и повторите попытку."
-        }
-        Problem::TimeLimited => {
-            "Приложение исчерпало лимит времени работы в Битрикс24. \
-                                 Подождите минуту и повторите попытку."
-        }
-        Problem::NoAnswer => match action {
-            Action::Load => {
-                "Битрикс24 не ответил вовремя. Проверьте подключение и повторите \
-                             попытку."
-            }
-            Action::Pin | Action::Unpin | Action::WhisperOn | Action::WhisperOff => {
-                "Битрикс24 не ответил вовремя. Изменение могло примениться, а могло и нет; \
-                 переключатель показывает текущее состояние диалога."
-            }
-            Action::PinAll | Action::UnpinAll => {
-                "Битрикс24 не ответил вовремя. Часть ваших диалогов могла измениться, а могла и \
-                 нет; проверьте их в списке диалогов, прежде чем повторять."
-            }
-        },
-        Problem::Garbled => match action {
-            Action::Load => "Битрикс24 прислал неожиданный ответ. Повторите попытку; если это повторяется, перезагрузите страницу.",
-            Action::Pin | Action::Unpin | Action::WhisperOn | Action::WhisperOff => "Битрикс24 прислал неожиданный ответ. Изменение могло примениться, а могло и нет; переключатель показывает текущее состояние диалога.",
-            Action::PinAll | Action::UnpinAll => "Битрикс24 прислал неожиданный ответ. Часть ваших диалогов могла измениться, а могла и нет; проверьте их в списке диалогов, прежде чем повторять.",
-        },
-        Problem::NoHost => NO_HOST,
-        Problem::Unknown => {
-            "Произошло что-то непредвиденное. Повторите попытку; если ошибка \
-                             повторяется, перезагрузите страницу."
-        }
+fn why(advice: Advice) -> &'static str {
+    match advice {
+        Advice::AuthLost => "Срок вашей авторизации в Битрикс24 истёк. Перезагрузите страницу.",
+        Advice::ChatNotFound => "Битрикс24 не нашёл этот чат. Откройте чат заново и повторите попытку.",
+        Advice::GarbledAll => "Битрикс24 прислал неожиданный ответ. Часть ваших диалогов могла измениться, а могла и нет; проверьте их в списке диалогов, прежде чем повторять.",
+        Advice::GarbledDialog => "Битрикс24 прислал неожиданный ответ. Изменение могло примениться, а могло и нет; переключатель показывает текущее состояние диалога.",
+        Advice::GarbledRead => "Битрикс24 прислал неожиданный ответ. Повторите попытку; если это повторяется, перезагрузите страницу.",
+        Advice::MissingScope => "У приложения нет доступа к открытым линиям. Попросите администратора переустановить приложение с правом imopenlines.",
+        Advice::NoAccess => "У вас нет прав на этот диалог. Попросите администратора дать вам доступ к этой открытой линии.",
+        Advice::NoAnswerAll => "Битрикс24 не ответил вовремя. Часть ваших диалогов могла измениться, а могла и нет; проверьте их в списке диалогов, прежде чем повторять.",
+        Advice::NoAnswerDialog => "Битрикс24 не ответил вовремя. Изменение могло примениться, а могло и нет; переключатель показывает текущее состояние диалога.",
+        Advice::NoAnswerRead => "Битрикс24 не ответил вовремя. Проверьте подключение и повторите попытку.",
+        Advice::NoHost => NO_HOST,
+        Advice::NotOpenLine => "Этот чат не является диалогом открытой линии; закрепление и скрытый режим работают только там.",
+        Advice::NotOperatorOther => "Изменить этот диалог может только оператор, который его ведёт.",
+        Advice::NotOperatorPin => "Закрепить или открепить диалог может только оператор, который его ведёт.",
+        Advice::NotOperatorWhisper => "Переключать скрытый режим может только оператор, который ведёт этот диалог.",
+        Advice::PlanRestricted => "Приложения Битрикс24 работают только на коммерческих тарифах. Уточните тариф портала у администратора.",
+        Advice::PortalTooOldRead => "На этом портале нет метода, которым виджет читает диалог (imopenlines.dialog.get). Попросите администратора обновить Битрикс24.",
+        Advice::PortalTooOldWrite => PORTAL_TOO_OLD,
+        Advice::RateLimited => "Битрикс24 сейчас получает слишком много запросов. Подождите минуту и повторите попытку.",
+        Advice::ServerModule => "На портале не запустился модуль мессенджера. Повторите попытку позже; если ошибка повторяется, сообщите администратору.",
+        Advice::TimeLimited => "Приложение исчерпало лимит времени работы в Битрикс24. Подождите минуту и повторите попытку.",
+        Advice::Unknown => "Произошло что-то непредвиденное. Повторите попытку; если ошибка повторяется, перезагрузите страницу.",
     }
 }
 
-fn placement_failed(change: PlacementChange, problem: BindProblem) -> String {
-    let head = match change {
+fn placement_head(change: PlacementChange) -> &'static str {
+    match change {
         PlacementChange::Install => "Не удалось установить приложение.",
         PlacementChange::Check => "Не удалось проверить боковую панель чата.",
         PlacementChange::Add => "Не удалось добавить виджет в боковую панель чата.",
         PlacementChange::Readd => "Не удалось заново добавить виджет в боковую панель чата.",
         PlacementChange::Remove => "Не удалось убрать виджет из боковой панели чата.",
         PlacementChange::InstallCheck => "Не удалось проверить, завершена ли установка приложения.",
-    };
-    let why = match problem {
+    }
+}
+
+fn placement_why(problem: BindProblem) -> &'static str {
+    match problem {
         BindProblem::NotAdmin => "Это может сделать только администратор Битрикс24. Попросите администратора открыть приложение.",
         BindProblem::MissingScope => "У приложения нет доступа к встраиванию. Выдайте приложению права placement, im и imopenlines в Битрикс24 и переустановите его.",
         BindProblem::Rejected => "Битрикс24 отклонил настройки боковой панели; подробности — в консоли браузера. Сообщите разработчику приложения.",
@@ -221,6 +165,19 @@ fn placement_failed(change: PlacementChange, problem: BindProblem) -> String {
         BindProblem::NoAnswer => "Битрикс24 не ответил вовремя. Проверьте подключение и повторите попытку.",
         BindProblem::Busy => "Битрикс24 сейчас получает слишком много запросов. Подождите минуту и повторите попытку.",
         BindProblem::Unknown => "Произошло что-то непредвиденное. Повторите попытку; если это повторится, перезагрузите страницу.",
-    };
-    format!("{head} {why}")
+    }
 }
+
+fn no_chat(kind: NoChat) -> &'static str {
+    match kind {
+        NoChat::NotSaid => {
+            "Битрикс24 не сообщил виджету, какой чат открыт. Откройте чат заново и запустите виджет из его боковой панели."
+        }
+        NoChat::Private => {
+            "Это личный чат. Закрепление и скрытый режим работают только в чатах открытых линий."
+        }
+    }
+}
+
+/// The tables this language's failure texts are made of.
+const FAILURES: Failures = Failures::new(what, unconfirmed, why, placement_head, placement_why);

@@ -1,10 +1,7 @@
 //! Ukrainian catalogue (Bitrix24 code `ua`). Exhaustive: no wildcard arms.
 
-use super::plural::{category, PluralCategory};
-use super::{Locale, Msg};
+use super::{Advice, Failures, Locale, Msg, NoChat, PluralForms};
 use crate::domain::command::Action;
-use crate::domain::dialog::PlacementProblem;
-use crate::domain::error::Problem;
 use crate::domain::install::{BindProblem, PlacementChange};
 use crate::domain::state::Blocked;
 
@@ -38,33 +35,29 @@ pub(super) fn text(msg: &Msg) -> String {
         Msg::Confirm => "Підтвердити".into(),
         Msg::Cancel => "Скасувати".into(),
         Msg::TryAgain => "Повторити".into(),
-        Msg::PinnedCount(0) => "Немає діалогів, які потрібно закріпити".into(),
-        Msg::PinnedCount(n) => match category(Locale::Ua, *n) {
-            PluralCategory::One => format!("Закріплено {n} діалог"),
-            PluralCategory::Few => format!("Закріплено {n} діалоги"),
-            PluralCategory::Many | PluralCategory::Other => format!("Закріплено {n} діалогів"),
-        },
-        Msg::UnpinnedCount(0) => "Немає закріплених діалогів".into(),
-        Msg::UnpinnedCount(n) => match category(Locale::Ua, *n) {
-            PluralCategory::One => format!("Відкріплено {n} діалог"),
-            PluralCategory::Few => format!("Відкріплено {n} діалоги"),
-            PluralCategory::Many | PluralCategory::Other => format!("Відкріплено {n} діалогів"),
-        },
-        Msg::Failed { action, problem } => {
-            super::failure(what, unconfirmed, why, *action, *problem)
-        }
+        Msg::PinnedCount(n) => super::count(
+            Locale::Ua,
+            *n,
+            PluralForms {
+                none: "Немає діалогів, які потрібно закріпити",
+                one: "Закріплено {n} діалог",
+                few: "Закріплено {n} діалоги",
+                other: "Закріплено {n} діалогів",
+            },
+        ),
+        Msg::UnpinnedCount(n) => super::count(
+            Locale::Ua,
+            *n,
+            PluralForms {
+                none: "Немає закріплених діалогів",
+                one: "Відкріплено {n} діалог",
+                few: "Відкріплено {n} діалоги",
+                other: "Відкріплено {n} діалогів",
+            },
+        ),
+        Msg::Failed { action, problem } => FAILURES.failed(*action, *problem),
         Msg::NoHost => NO_HOST.into(),
-        Msg::Placement(
-            PlacementProblem::MissingOptions
-            | PlacementProblem::MissingDialogId
-            | PlacementProblem::NotAChatId { .. },
-        ) => "Бітрікс24 не повідомив віджету, який чат відкрито. Відкрийте чат знову й запустіть \
-              віджет з його бічної панелі."
-            .into(),
-        Msg::Placement(PlacementProblem::PrivateChat { .. }) => "Це особистий чат. Закріплення та \
-                                                                 прихований режим працюють лише \
-                                                                 в чатах відкритих ліній."
-            .into(),
+        Msg::Placement(problem) => super::placement(problem, no_chat),
         Msg::NotOpenLine => "Цей чат не є діалогом відкритої лінії. Закріплення та прихований \
                              режим працюють лише в чатах відкритих ліній."
             .into(),
@@ -92,7 +85,7 @@ pub(super) fn text(msg: &Msg) -> String {
         Msg::InstallBinding => "Додаємо віджет до бічної панелі чатів відкритих ліній…".into(),
         Msg::InstallDone => "Встановлення завершено. Оператори знайдуть «Режими діалогу» в бічній панелі чатів відкритих ліній.".into(),
         Msg::InstallStopped => "Встановлення не завершено.".into(),
-        Msg::PlacementFailed { change, problem } => placement_failed(*change, *problem),
+        Msg::PlacementFailed { change, problem } => FAILURES.placement_failed(*change, *problem),
     }
 }
 
@@ -125,85 +118,35 @@ fn unconfirmed(action: Action) -> &'static str {
     }
 }
 
-fn why(action: Action, problem: Problem) -> &'static str {
-    match problem {
-        Problem::NotOperator => match action {
-            Action::Pin | Action::Unpin => "Закріпити або відкріпити діалог може лише оператор, який його веде.",
-            Action::WhisperOn | Action::WhisperOff => "Перемикати прихований режим може лише оператор, який веде цей діалог.",
-            Action::Load | Action::PinAll | Action::UnpinAll => "Змінити цей діалог може лише оператор, який його веде.",
-        },
-        Problem::NoAccess => {
-            "У вас немає прав на цей діалог. Попросіть адміністратора надати \
-                              вам доступ до цієї відкритої лінії."
-        }
-        Problem::NotOpenLine => {
-            "Цей чат не є діалогом відкритої лінії; закріплення та \
-                                 прихований режим працюють лише там."
-        }
-        Problem::ChatNotFound => {
-            "Бітрікс24 не знайшов цей чат. Відкрийте чат знову й повторіть спробу."
-        }
-        Problem::AuthLost => "Термін вашої авторизації в Бітрікс24 минув. Перезавантажте сторінку.",
-        Problem::MissingScope => {
-            "Застосунок не має доступу до відкритих ліній. Попросіть \
-                                  адміністратора перевстановити застосунок із правом \
-                                  imopenlines."
-        }
-        Problem::PlanRestricted => {
-            "Застосунки Бітрікс24 працюють лише на комерційних тарифах. \
-                                    Уточніть тариф порталу в адміністратора."
-        }
-        Problem::PortalTooOld => match action {
-            Action::Load => {
-                "На цьому порталі немає методу, яким віджет читає діалог \
-                             (imopenlines.dialog.get). Попросіть адміністратора оновити \
-                             Бітрікс24."
-            }
-            Action::Pin
-            | Action::Unpin
-            | Action::WhisperOn
-            | Action::WhisperOff
-            | Action::PinAll
-            | Action::UnpinAll => PORTAL_TOO_OLD,
-        },
-        Problem::ServerModule => {
-            "На порталі не запустився модуль месенджера. Повторіть спробу \
-                                  пізніше; якщо помилка повторюється, повідомте адміністратора."
-        }
-        Problem::RateLimited => {
-            "Бітрікс24 зараз отримує забагато запитів. Зачекайте хвилину й \
-                                 повторіть спробу."
-        }
-        Problem::TimeLimited => {
-            "Застосунок вичерпав ліміт часу роботи в Бітрікс24. Зачекайте \
-                                 хвилину й повторіть спробу."
-        }
-        Problem::NoAnswer => match action {
-            Action::Load => "Бітрікс24 не відповів вчасно. Перевірте з’єднання й повторіть спробу.",
-            Action::Pin | Action::Unpin | Action::WhisperOn | Action::WhisperOff => {
-                "Бітрікс24 не відповів вчасно. Зміну могло бути застосовано, а могло й ні; \
-                 перемикач показує поточний стан діалогу."
-            }
-            Action::PinAll | Action::UnpinAll => {
-                "Бітрікс24 не відповів вчасно. Частина ваших діалогів могла змінитися, а могла й \
-                 ні; перевірте їх у списку діалогів, перш ніж повторювати."
-            }
-        },
-        Problem::Garbled => match action {
-            Action::Load => "Бітрікс24 надіслав неочікувану відповідь. Повторіть спробу; якщо це повторюється, перезавантажте сторінку.",
-            Action::Pin | Action::Unpin | Action::WhisperOn | Action::WhisperOff => "Бітрікс24 надіслав неочікувану відповідь. Зміну могло бути застосовано, а могло й ні; перемикач показує поточний стан діалогу.",
-            Action::PinAll | Action::UnpinAll => "Бітрікс24 надіслав неочікувану відповідь. Частина ваших діалогів могла змінитися, а могла й ні; перевірте їх у списку діалогів, перш ніж повторювати.",
-        },
-        Problem::NoHost => NO_HOST,
-        Problem::Unknown => {
-            "Сталося щось непередбачене. Повторіть спробу; якщо помилка \
-                             повторюється, перезавантажте сторінку."
-        }
+fn why(advice: Advice) -> &'static str {
+    match advice {
+        Advice::AuthLost => "Термін вашої авторизації в Бітрікс24 минув. Перезавантажте сторінку.",
+        Advice::ChatNotFound => "Бітрікс24 не знайшов цей чат. Відкрийте чат знову й повторіть спробу.",
+        Advice::GarbledAll => "Бітрікс24 надіслав неочікувану відповідь. Частина ваших діалогів могла змінитися, а могла й ні; перевірте їх у списку діалогів, перш ніж повторювати.",
+        Advice::GarbledDialog => "Бітрікс24 надіслав неочікувану відповідь. Зміну могло бути застосовано, а могло й ні; перемикач показує поточний стан діалогу.",
+        Advice::GarbledRead => "Бітрікс24 надіслав неочікувану відповідь. Повторіть спробу; якщо це повторюється, перезавантажте сторінку.",
+        Advice::MissingScope => "Застосунок не має доступу до відкритих ліній. Попросіть адміністратора перевстановити застосунок із правом imopenlines.",
+        Advice::NoAccess => "У вас немає прав на цей діалог. Попросіть адміністратора надати вам доступ до цієї відкритої лінії.",
+        Advice::NoAnswerAll => "Бітрікс24 не відповів вчасно. Частина ваших діалогів могла змінитися, а могла й ні; перевірте їх у списку діалогів, перш ніж повторювати.",
+        Advice::NoAnswerDialog => "Бітрікс24 не відповів вчасно. Зміну могло бути застосовано, а могло й ні; перемикач показує поточний стан діалогу.",
+        Advice::NoAnswerRead => "Бітрікс24 не відповів вчасно. Перевірте з’єднання й повторіть спробу.",
+        Advice::NoHost => NO_HOST,
+        Advice::NotOpenLine => "Цей чат не є діалогом відкритої лінії; закріплення та прихований режим працюють лише там.",
+        Advice::NotOperatorOther => "Змінити цей діалог може лише оператор, який його веде.",
+        Advice::NotOperatorPin => "Закріпити або відкріпити діалог може лише оператор, який його веде.",
+        Advice::NotOperatorWhisper => "Перемикати прихований режим може лише оператор, який веде цей діалог.",
+        Advice::PlanRestricted => "Застосунки Бітрікс24 працюють лише на комерційних тарифах. Уточніть тариф порталу в адміністратора.",
+        Advice::PortalTooOldRead => "На цьому порталі немає методу, яким віджет читає діалог (imopenlines.dialog.get). Попросіть адміністратора оновити Бітрікс24.",
+        Advice::PortalTooOldWrite => PORTAL_TOO_OLD,
+        Advice::RateLimited => "Бітрікс24 зараз отримує забагато запитів. Зачекайте хвилину й повторіть спробу.",
+        Advice::ServerModule => "На порталі не запустився модуль месенджера. Повторіть спробу пізніше; якщо помилка повторюється, повідомте адміністратора.",
+        Advice::TimeLimited => "Застосунок вичерпав ліміт часу роботи в Бітрікс24. Зачекайте хвилину й повторіть спробу.",
+        Advice::Unknown => "Сталося щось непередбачене. Повторіть спробу; якщо помилка повторюється, перезавантажте сторінку.",
     }
 }
 
-fn placement_failed(change: PlacementChange, problem: BindProblem) -> String {
-    let head = match change {
+fn placement_head(change: PlacementChange) -> &'static str {
+    match change {
         PlacementChange::Install => "Не вдалося встановити застосунок.",
         PlacementChange::Check => "Не вдалося перевірити бічну панель чату.",
         PlacementChange::Add => "Не вдалося додати віджет до бічної панелі чату.",
@@ -212,8 +155,11 @@ fn placement_failed(change: PlacementChange, problem: BindProblem) -> String {
         PlacementChange::InstallCheck => {
             "Не вдалося перевірити, чи завершено встановлення застосунку."
         }
-    };
-    let why = match problem {
+    }
+}
+
+fn placement_why(problem: BindProblem) -> &'static str {
+    match problem {
         BindProblem::NotAdmin => "Це може зробити лише адміністратор Бітрікс24. Попросіть адміністратора відкрити застосунок.",
         BindProblem::MissingScope => "Застосунок не має доступу до вбудовування. Надайте застосунку права placement, im та imopenlines у Бітрікс24 і перевстановіть його.",
         BindProblem::Rejected => "Бітрікс24 відхилив налаштування бічної панелі; подробиці — у консолі браузера. Повідомте розробника застосунку.",
@@ -221,6 +167,19 @@ fn placement_failed(change: PlacementChange, problem: BindProblem) -> String {
         BindProblem::NoAnswer => "Бітрікс24 не відповів вчасно. Перевірте з'єднання та спробуйте ще раз.",
         BindProblem::Busy => "Бітрікс24 зараз отримує забагато запитів. Зачекайте хвилину й спробуйте ще раз.",
         BindProblem::Unknown => "Сталося щось непередбачене. Спробуйте ще раз; якщо це повториться, перезавантажте сторінку.",
-    };
-    format!("{head} {why}")
+    }
 }
+
+fn no_chat(kind: NoChat) -> &'static str {
+    match kind {
+        NoChat::NotSaid => {
+            "Бітрікс24 не повідомив віджету, який чат відкрито. Відкрийте чат знову й запустіть віджет з його бічної панелі."
+        }
+        NoChat::Private => {
+            "Це особистий чат. Закріплення та прихований режим працюють лише в чатах відкритих ліній."
+        }
+    }
+}
+
+/// The tables this language's failure texts are made of.
+const FAILURES: Failures = Failures::new(what, unconfirmed, why, placement_head, placement_why);
