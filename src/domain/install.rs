@@ -1,6 +1,7 @@
 //! Installing the widget into a portal: the `IM_SIDEBAR` binding, its exact `placement.*`
 //! params, reading what is bound, and what a failed bind means to the administrator
-//! (bitrix24.md §3 "placement.bind rules", §8 "Install mode is not exposed by the classic API").
+//! (docs/bitrix24.md §3 "placement.bind rules", §8 "Install mode is not exposed by the classic
+//! API").
 //!
 //! **How the app knows it is being installed.** The classic library keeps `INSTALL` to itself
 //! (`BX24.installFinish()` silently does nothing outside install mode). Two signals stand in:
