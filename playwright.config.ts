@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { LAUNCH } from './e2e/chromium';
 
 // The release build (dist/) is served by the sandbox's app origin and framed by its portal page
 // on another origin, like a real portal. Ports differ from the serve command's, so both can run.
@@ -17,18 +18,8 @@ export default defineConfig({
   reporter: [['list']],
   use: {
     baseURL: PORTAL,
-    launchOptions: {
-      // Debian's chromium; Playwright never downloads a browser here.
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    },
+    // Debian's chromium; Playwright never downloads a browser here.
+    launchOptions: LAUNCH,
     trace: 'off',
   },
   webServer: {

@@ -13,7 +13,7 @@ import { chromium, BrowserContext } from '@playwright/test';
 import { loadFixture, RecordedCase } from './fixture';
 import { observeCase, Observation } from './observe';
 import { EXCLUDED } from './exclusions';
-import { LAUNCH } from './launch';
+import { LAUNCH } from '../e2e/chromium';
 
 async function pool<T>(items: T[], width: number, run: (t: T, lane: number) => Promise<void>): Promise<void> {
   let next = 0;
