@@ -112,8 +112,8 @@ impl Widget {
         }
     }
 
-    /// Sends `command` once (ignored while the same control is busy), then re-reads the state;
-    /// [`after_answer`] and [`after_write`] decide what is said.
+    /// Sends `command` once (ignored while the same control is busy) through
+    /// [`controller::write`], which decides what is said; this view only re-reads the state.
     fn run(self, command: Command) {
         let task = move |host: Rc<dyn Host>| async move {
             let now = |said: &Verdict| self.regions.show(said, &*host);
