@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { LAUNCH } from './e2e-conformance/launch';
+import { LAUNCH } from './e2e/chromium';
 
 // The stand-in library against the recording of the official one (e2e-conformance/). No web
 // server: every case starts its own loopback servers (e2e-conformance/observe.ts), all of them
