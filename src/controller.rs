@@ -7,8 +7,7 @@ pub mod verdict;
 
 use serde_json::Value;
 
-use crate::domain::command::Action;
-use crate::domain::command::{parse_session_ids, Command};
+use crate::domain::command::{parse_session_ids, Action, Command};
 use crate::domain::dialog::ChatId;
 use crate::domain::error::{log_line, CallError};
 use crate::domain::install::{

@@ -544,12 +544,7 @@ async fn placement_bind_refuses_default_unknown_placements_and_a_second_identica
 #[tokio::test]
 async fn an_uninstalled_app_shows_no_sidebar_until_install_finish() {
     let sb = start().await;
-    sb.http
-        .post(sb.portal("/sandbox/reset"))
-        .json(&json!({"installed": false}))
-        .send()
-        .await
-        .unwrap();
+    sb.reset_with(json!({"installed": false})).await;
     let (_, body) = sb.call("app.info", &[]).await;
     assert_eq!(body["result"]["INSTALLED"], json!(false));
     let s = sb.state().await;
@@ -589,14 +584,10 @@ async fn app_info_says_installed_false_until_the_portal_page_reports_install_fin
     // Both registrations: app.info's INSTALLED follows installFinish, not the URL.
     for path in ["separate", "same"] {
         let sb = start().await;
-        let r = sb
-            .http
-            .post(sb.portal("/sandbox/reset"))
-            .json(&json!({"installed": false, "install_path": path}))
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(r.status(), 200, "{path}");
+        let status = sb
+            .reset_with(json!({"installed": false, "install_path": path}))
+            .await;
+        assert_eq!(status, 200, "{path}");
         let token = sb.become_user(3).await;
         let (status, body) = sb.call_as(&token, "app.info", &[]).await;
         assert_eq!(status, 200, "{path}");
@@ -625,26 +616,17 @@ async fn registered_with_one_url_the_install_view_frames_the_handler_in_install_
     let sb = start().await;
     let handler = sb.app("/");
     // The default: two URLs.
-    sb.http
-        .post(sb.portal("/sandbox/reset"))
-        .json(&json!({"installed": false}))
-        .send()
-        .await
-        .unwrap();
+    sb.reset_with(json!({"installed": false})).await;
     assert_eq!(sb.state().await["app"]["install_path"], json!("separate"));
     let cfg = install_view(&sb, "").await;
     assert_eq!(cfg["app_url"], json!(format!("{handler}?install=1")));
     assert_eq!(cfg["install"], json!(true));
 
     // One URL for both: the same install mode, at the handler itself.
-    let r = sb
-        .http
-        .post(sb.portal("/sandbox/reset"))
-        .json(&json!({"installed": false, "install_path": "same"}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), 200);
+    let status = sb
+        .reset_with(json!({"installed": false, "install_path": "same"}))
+        .await;
+    assert_eq!(status, 200);
     assert_eq!(sb.state().await["app"]["install_path"], json!("same"));
     let cfg = install_view(&sb, "").await;
     assert_eq!(cfg["app_url"], json!(handler));
@@ -664,12 +646,7 @@ async fn registered_with_one_url_the_install_view_frames_the_handler_in_install_
 #[tokio::test]
 async fn a_reset_body_that_does_not_parse_is_refused_not_read_as_the_seed() {
     let sb = start().await;
-    sb.http
-        .post(sb.portal("/sandbox/reset"))
-        .json(&json!({"installed": false}))
-        .send()
-        .await
-        .unwrap();
+    sb.reset_with(json!({"installed": false})).await;
     for body in [
         r#"{"install_path": "one"}"#,
         r#"{"installed": "no"}"#,

@@ -125,12 +125,19 @@ impl Sb {
     }
 
     pub async fn reset(&self) {
+        self.reset_with(json!({})).await;
+    }
+
+    /// `POST /sandbox/reset` with this body; the HTTP status.
+    pub async fn reset_with(&self, body: Value) -> u16 {
         self.http
             .post(self.portal("/sandbox/reset"))
-            .json(&json!({}))
+            .json(&body)
             .send()
             .await
-            .unwrap();
+            .unwrap()
+            .status()
+            .as_u16()
     }
 
     pub async fn calls(&self) -> Vec<Value> {
