@@ -1,5 +1,5 @@
 // The release build carries a Content-Security-Policy (scripts/csp.mjs): only its own files,
-// Trunk's loader by hash, wasm compilation, the official library and the portal's REST. The
+// Trunk's loader and the catalogue prefetch by hash, wasm compilation, the official library and the portal's REST. The
 // widget works under it, and a script injected into the page does not run.
 import { test, expect, PORTAL } from './fixtures';
 
@@ -11,7 +11,8 @@ test('csp: the widget works under a policy with no unsafe-inline and no unsafe-e
     () => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '',
   );
   expect(policy).toContain("default-src 'none'");
-  expect(policy).toMatch(/script-src 'self' 'sha256-[A-Za-z0-9+/=]+' 'wasm-unsafe-eval' https:\/\/api\.bitrix24\.com;/);
+  // Two hashes: the catalogue prefetch and Trunk's loader.
+  expect(policy).toMatch(/script-src 'self'( 'sha256-[A-Za-z0-9+/=]+'){2} 'wasm-unsafe-eval' https:\/\/api\.bitrix24\.com;/);
   expect(policy).toContain(`connect-src 'self' ${PORTAL}`);
   expect(policy).not.toContain('unsafe-inline');
   expect(policy).not.toContain("'unsafe-eval'");

@@ -5,6 +5,7 @@
 // install over an existing binding, a non-admin's attempt, and the app page (DEFAULT).
 import { test, expect, allowHttpStatus, APP, PORTAL } from './fixtures';
 import type { Page, Route } from '@playwright/test';
+import { IDS, catalogue } from './texts';
 
 /** Sandbox users: 3 is the portal administrator, 1 an operator. */
 const ADMIN = 3;
@@ -46,12 +47,8 @@ const BIND_PARAMS = {
   HANDLER,
   TITLE: 'Режимы диалога',
   OPTIONS: { iconName: 'fa-thumb-tack', context: 'LINES', role: 'USER', extranet: 'N' },
-  LANG_ALL: {
-    en: { TITLE: 'Dialog modes' },
-    ru: { TITLE: 'Режимы диалога' },
-    de: { TITLE: 'Dialogmodi' },
-    ua: { TITLE: 'Режими діалогу' },
-  },
+  // The title in every language, each from its catalogue (fetched by the app page).
+  LANG_ALL: Object.fromEntries(IDS.map((id) => [id, { TITLE: catalogue(id).title }])),
 };
 
 type Call = { kind: string; method: string; params: any; status: number; response: any };

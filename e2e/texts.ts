@@ -1,7 +1,45 @@
-// The widget's texts, copied verbatim from src/i18n/{en,ru,de,ua}.rs. Specs assert these exact
-// strings, so a changed catalogue fails here instead of passing unnoticed.
+// The widget's texts. en, ru, de and ua are copied verbatim (specs assert these exact strings, so
+// a changed catalogue fails here instead of passing unnoticed, and e2e/catalogues.spec.ts checks
+// they still equal i18n/*.json); the other 16 languages are read from their catalogues.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
-export type Lang = 'en' | 'ru' | 'de' | 'ua';
+/** The 20 Bitrix24 portal language ids. */
+export const IDS = ['en', 'ru', 'de', 'ua', 'la', 'br', 'fr', 'it', 'pl', 'tr', 'kz', 'vn', 'id', 'ms', 'th', 'ar', 'sc', 'tc', 'ja', 'in'] as const;
+export type Lang = (typeof IDS)[number];
+
+/** A catalogue as the widget fetches it (`i18n/<id>.json`). */
+export function catalogue(id: string): Record<string, string | Record<string, string>> {
+  return JSON.parse(readFileSync(join(__dirname, '..', 'i18n', `${id}.json`), 'utf8'));
+}
+
+/** The catalogue keys behind each field of {@link Texts}. */
+export const KEYS: Record<keyof Texts, string> = {
+  title: 'title',
+  pin: 'pin_label',
+  whisper: 'whisper_label',
+  pinHintPinned: 'pin_hint_pinned',
+  pinHintUnpinned: 'pin_hint_unpinned',
+  whisperHint: 'whisper_hint',
+  pinned: 'dialog_pinned',
+  unpinned: 'dialog_unpinned',
+  whisperOn: 'whisper_turned_on',
+  whisperOff: 'whisper_turned_off',
+  bulkTitle: 'bulk_title',
+  pinAll: 'pin_all_button',
+  unpinAll: 'unpin_all_button',
+  confirmPinAll: 'confirm_pin_all',
+  confirmUnpinAll: 'confirm_unpin_all',
+  confirm: 'confirm',
+  cancel: 'cancel',
+  tryAgain: 'try_again',
+};
+
+/** The texts of language `id`, from its catalogue. */
+export function fromCatalogue(id: string): Texts {
+  const c = catalogue(id);
+  return Object.fromEntries(Object.entries(KEYS).map(([field, key]) => [field, c[key] as string])) as unknown as Texts;
+}
 
 export interface Texts {
   title: string;
@@ -24,7 +62,7 @@ export interface Texts {
   tryAgain: string;
 }
 
-export const TEXTS: Record<Lang, Texts> = {
+const LITERAL: Record<'en' | 'ru' | 'de' | 'ua', Texts> = {
   en: {
     title: 'Dialog modes',
     pin: 'Pin dialog',
@@ -130,3 +168,11 @@ export const EN = {
   noDialogAccess: 'This chat is not an open-line dialog, or you do not have access to it.',
   appPage: 'Open this app from an open-line chat sidebar.',
 };
+
+/** Literal texts for en, ru, de, ua; the catalogue's for the others. */
+export const TEXTS: Record<Lang, Texts> = Object.fromEntries(
+  IDS.map((id) => [id, (LITERAL as Record<string, Texts>)[id] ?? fromCatalogue(id)]),
+) as Record<Lang, Texts>;
+
+/** The literal copies, for the check that they still equal the catalogues. */
+export { LITERAL };

@@ -62,3 +62,34 @@ test('visual: dark scheme at 320 px', async ({ page, portal }, testInfo) => {
   const [r, g, b] = await background(portal);
   expect(r + g + b).toBeLessThan(200); // the frame follows the operator's dark scheme
 });
+
+test('visual: Arabic is right to left, the switch mirrored, at 320 px', async ({ portal }, testInfo) => {
+  await portal.open('chat11', 'ar', { width: 320 });
+  const frame = await portal.widgetFrame();
+  const geometry = () =>
+    frame.evaluate(() => {
+      const sw = document.querySelector('[role=switch]')!;
+      const box = (el: Element) => el.getBoundingClientRect();
+      const [b, track, thumb] = [sw, sw.querySelector('.olm-switch__track')!, sw.querySelector('.olm-switch__thumb')!].map(box);
+      return {
+        checked: sw.getAttribute('aria-checked'),
+        trackAtRight: Math.round(b.right - track.right),
+        thumbFromTrackRight: Math.round(track.right - thumb.right),
+        thumbFromTrackLeft: Math.round(thumb.left - track.left),
+        hintRightOfLabelStart: Math.round(b.right - box(document.getElementById(sw.id + '-hint')!).right),
+      };
+    });
+  // Off: the track is at the inline start (the right), the thumb at its right end.
+  const off = await geometry();
+  expect(off.checked).toBe('false');
+  expect(off.trackAtRight).toBeLessThanOrEqual(1);
+  expect(off.thumbFromTrackRight).toBe(2);
+  // The hint is indented from the right, under the label.
+  expect(off.hintRightOfLabelStart).toBe(44);
+  await shoot(portal, testInfo, 'rtl-off');
+  await portal.pinSwitch.click();
+  await portal.expectSwitch(portal.pinSwitch, true);
+  // On: the thumb has moved to the inline end (the left).
+  await expect.poll(async () => (await geometry()).thumbFromTrackLeft).toBe(2);
+  await shoot(portal, testInfo, 'rtl-on');
+});

@@ -23,20 +23,21 @@ export const LOCALES = {
 // Texts that may equal the English one in another language (none so far).
 const SAME_AS_ENGLISH = new Set([]);
 
-export function load(id) {
-  return JSON.parse(readFileSync(join(DIR, `${id}.json`), 'utf8'));
+export function load(id, dir = DIR) {
+  return JSON.parse(readFileSync(join(dir, `${id}.json`), 'utf8'));
 }
 
 const placeholders = (s) => [...s.matchAll(/\{[a-z_]*\}/g)].map((m) => m[0]).sort().join(' ');
 
-/** What is wrong with catalogue `id` (an empty list when nothing is). */
-export function problems(id, en = load('en')) {
+/** What is wrong with catalogue `id` in `dir` (an empty list when nothing is). */
+export function problems(id, en, dir = DIR) {
+  en = en ?? load('en', dir);
   const out = [];
   const tag = LOCALES[id];
   if (!tag) return [`${id}: not a Bitrix24 language id`];
   let cat;
   try {
-    cat = load(id);
+    cat = load(id, dir);
   } catch (e) {
     return [`${id}: ${e.message}`];
   }

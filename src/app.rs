@@ -1,96 +1,72 @@
-//! Composition root: picks the host, waits for it, reads placement and language, and routes:
-//! `IM_SIDEBAR` → the sidebar widget (no further request); `DEFAULT` opened through the install
-//! URL (`?install=1`) → the install page; other `DEFAULT` → one `app.info`: the install page
-//! while the portal is installing the app, else the app page (see [`crate::domain::install`]).
-//! Anything else gets one clear notice.
+//! Composition roots. Two bundles share this crate ([`crate`] docs, `index.html`):
+//!
+//! - [`sidebar`] (`src/main.rs`, what every page load fetches): waits for the host, then
+//!   `IM_SIDEBAR` → the sidebar widget; `DEFAULT` (the app's own page, admins) → hands the page
+//!   to the admin bundle; anything else → one clear notice.
+//! - [`admin`] (`src/bin/admin.rs`, loaded only for `DEFAULT`): the install page when opened
+//!   through the install URL (`?install=1`) or while the portal is installing the app (one
+//!   `app.info`, [`crate::domain::install`]), else the app page.
+//!
+//! Both render inside [`Shell`] and get their texts from [`boot`].
 
 use std::rc::Rc;
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
-use crate::components::app_page::AppPage;
-use crate::components::install::InstallPage;
 use crate::components::regions::{LiveRegions, Regions};
-use crate::components::sidebar::Sidebar;
-use crate::components::{Notice, Skeleton};
+use crate::components::Tr;
 use crate::controller;
-use crate::controller::verdict::after_install_check;
-use crate::domain::dialog::chat_from_placement;
 use crate::domain::error::CallError;
-use crate::domain::install::{is_install_url, DefaultPage};
-use crate::host::bx24::Bx24Host;
-use crate::host::{Host, HostHandle, Subscription};
-use crate::i18n::{Locale, Msg};
+use crate::host::{Host, HostHandle, HostInfo, Subscription};
+use crate::i18n::{Locale, Msg, Texts};
+
+pub mod admin;
+pub mod sidebar;
 
 /// The placement code of the open-line chat sidebar.
 pub const SIDEBAR_PLACEMENT: &str = "IM_SIDEBAR";
 /// The placement code of the app's own page (and of its install page).
 pub const APP_PLACEMENT: &str = "DEFAULT";
 
-/// What the root shows.
-#[derive(Clone, Debug, PartialEq)]
-enum Boot {
-    /// Waiting for `BX24.init`.
-    Starting,
-    /// Cannot work here: one message, no controls.
-    Notice(Msg),
-    /// The sidebar widget for this chat.
-    Sidebar(crate::domain::dialog::ChatId),
-    /// The app's own page.
-    AppPage,
-    /// The install page.
-    Install,
-}
-
-/// The app in a real page: the BX24 library's host.
-#[component]
-pub fn App() -> impl IntoView {
-    view! { <Root host=Rc::new(Bx24Host::new()) /> }
-}
-
-/// The app over any host (tests pass a fake one).
-#[component]
-pub fn Root(
-    /// The port to Bitrix24.
-    host: Rc<dyn Host>,
-) -> impl IntoView {
-    let locale = RwSignal::new(Locale::from_lang(&host.browser_lang()));
-    let host = HostHandle::new(host);
-    let boot = RwSignal::new(Boot::Starting);
-    let regions = Regions::new();
-
-    spawn_local(async move {
-        let Some(h) = host.get() else { return };
-        match h.ready().await {
-            Ok(info) => {
-                locale.set(Locale::from_lang(&info.lang));
-                let next = match info.placement.code.as_str() {
-                    SIDEBAR_PLACEMENT => match chat_from_placement(&info.placement.options) {
-                        Ok(chat) => Boot::Sidebar(chat),
-                        Err(problem) => Boot::Notice(Msg::Placement(problem)),
-                    },
-                    APP_PLACEMENT if is_install_url(&h.page_url()) => Boot::Install,
-                    APP_PLACEMENT => {
-                        open_default(host, boot, regions).await;
-                        return;
-                    }
-                    _ => Boot::Notice(Msg::AppPage),
-                };
-                boot.set(next);
-            }
-            Err(err) => {
-                h.log(&format!("host not ready: {err}"));
-                boot.set(Boot::Notice(match err {
-                    CallError::InitTimeout => Msg::InitTimeout,
-                    _ => Msg::NoHost,
-                }));
-            }
+/// Waits for the host and fetches the texts of its language: `Ok` with what the host said, or
+/// `Err` with the message to show instead (in the browser's language) when it never got ready.
+pub async fn boot(h: &dyn Host) -> Result<(HostInfo, Texts), (Msg, Texts)> {
+    match h.ready().await {
+        Ok(info) => {
+            let texts = controller::texts(h, Locale::from_lang(&info.lang)).await;
+            Ok((info, texts))
         }
-    });
+        Err(err) => {
+            h.log(&format!("host not ready: {err}"));
+            let texts = controller::texts(h, Locale::from_lang(&h.browser_lang())).await;
+            let msg = match err {
+                CallError::InitTimeout => Msg::InitTimeout,
+                _ => Msg::NoHost,
+            };
+            Err((msg, texts))
+        }
+    }
+}
 
-    // The frame follows the content's height both ways (see host::dom::watch_height for why
-    // this is resizeWindow with a measured height and not fitWindow).
+/// English texts with the browser's plural rules: what a page shows before it knows its language.
+pub fn first_texts(h: &dyn Host) -> Tr {
+    Tr::new(Texts::new(Locale::En, None, h.numbers(Locale::En)))
+}
+
+/// The root element of every page: its language and direction, the live regions, and the frame
+/// following the content's height both ways (see `host::dom::watch_height` for why this is
+/// `resizeWindow` with a measured height and not `fitWindow`).
+#[component]
+pub fn Shell(
+    /// The port to Bitrix24.
+    host: HostHandle,
+    /// The page's texts (English until the host has told the language).
+    tr: RwSignal<Tr>,
+    /// Where failures and outcomes are announced.
+    regions: Regions,
+    /// The page.
+    children: Children,
+) -> impl IntoView {
     let fit = StoredValue::new_local(None::<Subscription>);
     Effect::new(move |_| {
         let sub = host.get().map(|h| {
@@ -107,59 +83,10 @@ pub fn Root(
         fit.set_value(sub);
     });
 
-    let content = move || match boot.get() {
-        Boot::Starting => view! { <Skeleton label=None /> }.into_any(),
-        Boot::Notice(msg) => view! { <Notice text=locale.get_untracked().text(&msg) /> }.into_any(),
-        Boot::Sidebar(chat) => {
-            view! { <Sidebar host=host chat=chat locale=locale.get_untracked() regions=regions /> }
-                .into_any()
-        }
-        Boot::AppPage => {
-            // "Try again" after a failed app.info asks again (and may open the install page).
-            let recheck = Callback::new(move |()| {
-                regions.clear();
-                spawn_local(open_default(host, boot, regions));
-            });
-            view! {
-                <AppPage
-                    host=host
-                    locale=locale.get_untracked()
-                    regions=regions
-                    on_install_check=recheck
-                />
-            }
-            .into_any()
-        }
-        Boot::Install => {
-            view! { <InstallPage host=host locale=locale.get_untracked() regions=regions /> }
-                .into_any()
-        }
-    };
-
     view! {
-        <main id="olm-root" class="olm" lang=move || locale.get().html_lang()>
-            {content}
-            <LiveRegions regions=regions locale=locale />
+        <main id="olm-root" class="olm" lang=move || tr.get().lang() dir=move || tr.get().dir()>
+            {children()}
+            <LiveRegions regions=regions tr=tr />
         </main>
-    }
-}
-
-/// Asks the portal whether it is installing the app and shows the install page or the app
-/// page. When the answer is a failure, the app page opens with the reason in the alert and
-/// "Try again" ([`DefaultPage::AppUnchecked`] says why that is the admin's expected page).
-async fn open_default(host: HostHandle, boot: RwSignal<Boot>, regions: Regions) {
-    let Some(h) = host.get() else { return };
-    let page = controller::default_page(&*h).await;
-    if boot.is_disposed() {
-        return;
-    }
-    regions.show(&after_install_check(page), &*h);
-    let next = match page {
-        DefaultPage::Install => Boot::Install,
-        DefaultPage::App | DefaultPage::AppUnchecked(_) => Boot::AppPage,
-    };
-    // Showing the app page again would mount it anew (and read the sidebar binding again).
-    if boot.get_untracked() != next {
-        boot.set(next);
     }
 }

@@ -5,6 +5,8 @@
 
 pub mod verdict;
 
+use std::rc::Rc;
+
 use serde_json::Value;
 
 use crate::domain::command::{parse_session_ids, Action, Command};
@@ -17,6 +19,7 @@ use crate::domain::state::{
     parse_dialog, parse_profile, permissions, state_batch, CurrentUser, DialogState, Permissions,
 };
 use crate::host::{BatchCall, BatchResults, Host};
+use crate::i18n::{Catalogue, Locale, Msg, Texts};
 use verdict::SidebarChange;
 
 /// The dialog as the portal has it now, who is looking, and what they may do.
@@ -260,4 +263,51 @@ pub async fn unbind_sidebar(host: &dyn Host) -> Result<(), CallError> {
 
 fn is_core_error(err: &CallError) -> bool {
     matches!(err, CallError::Rest { code, .. } if code.eq_ignore_ascii_case(install::ALREADY_BOUND_CODE))
+}
+
+/// The texts for `locale`: its catalogue from the host (`i18n/<id>.json`, usually fetched while
+/// the library started: index.html), English when it is English or the catalogue cannot be had
+/// (logged). Plural rules and digits are the browser's for the language the texts are in, so a
+/// count never mixes English words with Arabic rules.
+pub async fn texts(host: &dyn Host, locale: Locale) -> Texts {
+    let own = match locale {
+        Locale::En => None,
+        _ => catalogue(host, locale).await,
+    };
+    let shown = if own.is_some() { locale } else { Locale::En };
+    Texts::new(locale, own.map(Rc::new), host.numbers(shown))
+}
+
+/// The catalogue of `locale`, `None` (logged) when the host has none or it is not a catalogue.
+async fn catalogue(host: &dyn Host, locale: Locale) -> Option<Catalogue> {
+    let Some(json) = host.catalogue(locale).await else {
+        host.log(&format!(
+            "catalogue {}: not available, English it is",
+            locale.code()
+        ));
+        return None;
+    };
+    match Catalogue::parse(&json) {
+        Ok(catalogue) => Some(catalogue),
+        Err(e) => {
+            host.log(&format!("catalogue {}: {e}, English it is", locale.code()));
+            None
+        }
+    }
+}
+
+/// The widget's title in every language, for `placement.bind`'s `LANG_ALL`: each from its
+/// catalogue, fetched together; English where one cannot be had.
+pub async fn titles(host: &dyn Host) -> Vec<(&'static str, String)> {
+    let english = &Texts::new(Locale::En, None, host.numbers(Locale::En));
+    let each = Locale::ALL.map(|locale| async move {
+        let title = match locale {
+            Locale::En => None,
+            _ => catalogue(host, locale).await,
+        }
+        .and_then(|c| c.text("title").map(str::to_owned))
+        .unwrap_or_else(|| english.text(&Msg::Title));
+        (locale.code(), title)
+    });
+    futures::future::join_all(each).await
 }

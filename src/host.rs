@@ -12,6 +12,7 @@ use leptos::prelude::{GetValue, LocalStorage, StoredValue};
 use serde_json::Value;
 
 use crate::domain::error::CallError;
+use crate::i18n::{Locale, Numbers};
 
 pub mod bx24;
 pub mod dom;
@@ -155,6 +156,22 @@ pub trait Host {
 
     /// The browser's language, for the texts shown before the host tells one.
     fn browser_lang(&self) -> String;
+
+    /// The catalogue of `locale` as JSON text (`i18n/<id>.json` beside the page); `None` when it
+    /// cannot be had.
+    fn catalogue(&self, locale: Locale) -> HostFuture<'_, Option<String>>;
+
+    /// The browser's plural rules and digits for `locale` (`Intl.PluralRules`,
+    /// `Intl.NumberFormat`).
+    fn numbers(&self, locale: Locale) -> Rc<dyn Numbers>;
+
+    /// Loads the admin pages' bundle (`admin-loader.js`, the app page and the install page are
+    /// not in the sidebar's). Just before that bundle takes the page over it calls `release`, so
+    /// this one can remove itself. `Err` when the bundle could not be loaded.
+    fn open_admin(&self, release: Box<dyn FnOnce()>) -> HostFuture<'_, Result<(), ()>>;
+
+    /// In the admin pages' bundle: lets the bundle that loaded it go (its `release`).
+    fn take_over(&self) {}
 
     /// Tells the portal that installation is complete (`BX24.installFinish()`): the portal marks
     /// the app installed, shows its placements and reloads the page. Does nothing outside the

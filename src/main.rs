@@ -1,6 +1,7 @@
-//! Entry point: panic hook, then mount the app. Nothing else lives here.
+//! The sidebar bundle (what every open of the chat sidebar fetches): panic hook, then the
+//! sidebar root. The app page and the install page are in `src/bin/admin.rs`.
 
 fn main() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(openline_modes::app::App);
+    openline_modes::app::sidebar::start();
 }

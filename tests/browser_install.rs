@@ -2,11 +2,13 @@
 //! and the operator see and what is sent. Elements are found by role and visible text.
 #![cfg(target_arch = "wasm32")]
 
+mod catalogues;
 mod support;
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use catalogues::Say;
 use openline_modes::components::app_page::BIND_ID;
 use openline_modes::domain::error::CallError;
 use openline_modes::domain::install::{BindProblem, PlacementChange};
@@ -103,7 +105,7 @@ type Page = Mounted;
 
 /// Mounts the app over `fake` and waits until nothing changes any more.
 async fn open_page(fake: &FakeHost) -> Page {
-    let page = Mounted::new(fake);
+    let page = Mounted::admin(fake);
     page.settle(fake).await;
     page
 }
@@ -208,6 +210,22 @@ async fn an_admin_install_binds_the_sidebar_with_localized_titles_then_finishes(
                 "ru": { "TITLE": "Режимы диалога" },
                 "de": { "TITLE": "Dialogmodi" },
                 "ua": { "TITLE": "Режими діалогу" },
+                "la": { "TITLE": "Modos de conversación" },
+                "br": { "TITLE": "Modos de conversa" },
+                "fr": { "TITLE": "Modes de conversation" },
+                "it": { "TITLE": "Modalità conversazione" },
+                "pl": { "TITLE": "Tryby rozmowy" },
+                "tr": { "TITLE": "Konuşma modları" },
+                "kz": { "TITLE": "Диалог режимдері" },
+                "vn": { "TITLE": "Chế độ hội thoại" },
+                "id": { "TITLE": "Mode percakapan" },
+                "ms": { "TITLE": "Mod perbualan" },
+                "th": { "TITLE": "โหมดบทสนทนา" },
+                "ar": { "TITLE": "أوضاع المحادثة" },
+                "sc": { "TITLE": "对话模式" },
+                "tc": { "TITLE": "對話模式" },
+                "ja": { "TITLE": "会話モード" },
+                "in": { "TITLE": "बातचीत मोड" },
             },
         })]
     );

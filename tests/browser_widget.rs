@@ -2,11 +2,13 @@
 //! operator sees (roles, visible text, `aria-*`) and what the portal receives, per behaviour.
 #![cfg(target_arch = "wasm32")]
 
+mod catalogues;
 mod support;
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use catalogues::Say;
 use openline_modes::components::bulk::PIN_ALL_ID;
 use openline_modes::domain::command::Action;
 use openline_modes::domain::dialog::PlacementProblem;
@@ -1118,6 +1120,33 @@ async fn another_placement_points_to_the_chat_sidebar() {
     let w = open_widget(&fake).await;
     assert_only_message(&w, &Locale::En.text(&Msg::AppPage));
     assert!(fake.requests().is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn the_app_page_is_not_in_the_sidebar_bundle_it_hands_the_page_to_the_admin_bundle() {
+    // The sidebar bundle never renders the app page: it asks for the admin bundle, asks the
+    // portal nothing, and shows its placeholder until that bundle takes the page over.
+    let fake = FakeHost::app_page("en", true);
+    let w = mount(&fake);
+    w.until("the admin bundle is asked for", || fake.admin_opened() == 1)
+        .await;
+    w.settle().await;
+    assert!(w.loading(), "the placeholder stays: {:?}", w.visible_text());
+    assert!(fake.requests().is_empty(), "{:?}", fake.requests());
+    assert!(
+        fake.admin_takes_over(),
+        "the admin bundle can release this root"
+    );
+    assert_eq!(fake.admin_opened(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn when_the_admin_bundle_cannot_be_loaded_the_page_says_so() {
+    let fake = FakeHost::app_page("ru", true);
+    fake.fail_admin();
+    let w = open_widget(&fake).await;
+    assert_only_message(&w, &Locale::Ru.text(&Msg::PageLoadFailed));
+    assert!(fake.logs().iter().any(|l| l.contains("admin-loader.js")));
 }
 
 /// Bug: after a click, the message that replaced the switches was never announced.

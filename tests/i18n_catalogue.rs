@@ -1,14 +1,19 @@
-//! The catalogues: plural rules, completeness in every locale, the exact required texts, and
-//! Bitrix24 `LANG` codes.
+//! The catalogues (`i18n/<id>.json`): every message renders from every catalogue without a
+//! missing key, the exact required texts, and Bitrix24 `LANG` codes. Counts by the real CLDR
+//! rules (`Intl`) are in `tests/browser_i18n.rs`; keys, placeholders and plural forms of every
+//! file are checked by `scripts/i18n-check.mjs` (`e2e/catalogues.spec.ts`).
+
+mod catalogues;
 
 use std::collections::HashSet;
 
+use catalogues::{catalogue, Say};
 use openline_modes::domain::command::Action;
 use openline_modes::domain::dialog::PlacementProblem;
 use openline_modes::domain::error::Problem;
 use openline_modes::domain::install::{BindProblem, PlacementChange};
 use openline_modes::domain::state::Blocked;
-use openline_modes::i18n::{category, text, Locale, Msg, PluralCategory};
+use openline_modes::i18n::{Catalogue, Locale, Msg};
 
 /// One sample of every message (every Action × Problem for `Failed`, every Blocked and
 /// PlacementProblem, several counts).
@@ -40,6 +45,7 @@ fn all_msgs() -> Vec<Msg> {
         Msg::PortalTooOld,
         Msg::InitTimeout,
         Msg::AppPage,
+        Msg::PageLoadFailed,
         Msg::AppAbout,
         Msg::SidebarTitle,
         Msg::SidebarChecking,
@@ -118,6 +124,7 @@ fn variant(msg: &Msg) -> &'static str {
         Msg::PortalTooOld => "PortalTooOld",
         Msg::InitTimeout => "InitTimeout",
         Msg::AppPage => "AppPage",
+        Msg::PageLoadFailed => "PageLoadFailed",
         Msg::AppAbout => "AppAbout",
         Msg::SidebarTitle => "SidebarTitle",
         Msg::SidebarChecking => "SidebarChecking",
@@ -137,7 +144,7 @@ fn variant(msg: &Msg) -> &'static str {
         Msg::PlacementFailed { .. } => "PlacementFailed",
     }
 }
-const VARIANTS: usize = 48;
+const VARIANTS: usize = 49;
 
 #[test]
 fn the_sample_covers_every_message_variant() {
@@ -149,7 +156,7 @@ fn the_sample_covers_every_message_variant() {
 fn every_message_has_a_clean_non_empty_text_in_every_locale() {
     for locale in Locale::ALL {
         for msg in all_msgs() {
-            let t = text(locale, &msg);
+            let t = locale.text(&msg);
             assert!(!t.trim().is_empty(), "{locale:?} {msg:?}");
             assert_eq!(t.trim(), t, "{locale:?} {msg:?}: stray whitespace");
             assert!(
@@ -167,25 +174,25 @@ fn every_message_has_a_clean_non_empty_text_in_every_locale() {
 }
 
 #[test]
-fn every_translation_differs_from_english_and_ukrainian_from_russian() {
+fn every_translation_differs_from_english_and_ukrainian_from_russian_in_every_locale() {
     for msg in all_msgs() {
-        let en = text(Locale::En, &msg);
-        for locale in [Locale::Ru, Locale::De, Locale::Ua] {
-            assert_ne!(text(locale, &msg), en, "{locale:?} {msg:?} is untranslated");
+        let en = Locale::En.text(&msg);
+        for locale in &Locale::ALL[1..] {
+            assert_ne!(locale.text(&msg), en, "{locale:?} {msg:?} is untranslated");
         }
         assert_ne!(
-            text(Locale::Ua, &msg),
-            text(Locale::Ru, &msg),
+            Locale::Ua.text(&msg),
+            Locale::Ru.text(&msg),
             "ua = ru for {msg:?}"
         );
     }
 }
 
 #[test]
-fn russian_and_ukrainian_texts_are_in_cyrillic() {
+fn russian_ukrainian_and_kazakh_texts_are_in_cyrillic() {
     for msg in all_msgs() {
-        for locale in [Locale::Ru, Locale::Ua] {
-            let t = text(locale, &msg);
+        for locale in [Locale::Ru, Locale::Ua, Locale::Kz] {
+            let t = locale.text(&msg);
             assert!(
                 t.chars()
                     .any(|c| ('а'..='я').contains(&c.to_lowercase().next().unwrap())),
@@ -201,7 +208,7 @@ fn each_problem_gets_its_own_advice_for_every_action_and_locale() {
         for action in Action::ALL {
             let texts: HashSet<String> = Problem::ALL
                 .iter()
-                .map(|&problem| text(locale, &Msg::Failed { action, problem }))
+                .map(|&problem| locale.text(&Msg::Failed { action, problem }))
                 .collect();
             assert_eq!(texts.len(), Problem::ALL.len(), "{locale:?} {action:?}");
         }
@@ -214,20 +221,17 @@ fn each_placement_problem_gets_its_own_advice_for_every_change_and_locale() {
         for change in PlacementChange::ALL {
             let texts: HashSet<String> = BindProblem::ALL
                 .iter()
-                .map(|&problem| text(locale, &Msg::PlacementFailed { change, problem }))
+                .map(|&problem| locale.text(&Msg::PlacementFailed { change, problem }))
                 .collect();
             assert_eq!(texts.len(), BindProblem::ALL.len(), "{locale:?} {change:?}");
         }
         let heads: HashSet<String> = PlacementChange::ALL
             .iter()
             .map(|&change| {
-                text(
-                    locale,
-                    &Msg::PlacementFailed {
-                        change,
-                        problem: BindProblem::Unknown,
-                    },
-                )
+                locale.text(&Msg::PlacementFailed {
+                    change,
+                    problem: BindProblem::Unknown,
+                })
             })
             .collect();
         assert_eq!(heads.len(), PlacementChange::ALL.len(), "{locale:?}");
@@ -237,13 +241,10 @@ fn each_placement_problem_gets_its_own_advice_for_every_change_and_locale() {
 #[test]
 fn install_failures_name_the_way_out() {
     let en = |problem| {
-        text(
-            Locale::En,
-            &Msg::PlacementFailed {
-                change: PlacementChange::Install,
-                problem,
-            },
-        )
+        Locale::En.text(&Msg::PlacementFailed {
+            change: PlacementChange::Install,
+            problem,
+        })
     };
     assert_eq!(
         en(BindProblem::NotAdmin),
@@ -256,13 +257,10 @@ fn install_failures_name_the_way_out() {
     assert!(en(BindProblem::Busy).contains("Wait a minute"));
     // The scope names are API identifiers: the same in every language.
     for locale in Locale::ALL {
-        let t = text(
-            locale,
-            &Msg::PlacementFailed {
-                change: PlacementChange::Add,
-                problem: BindProblem::MissingScope,
-            },
-        );
+        let t = locale.text(&Msg::PlacementFailed {
+            change: PlacementChange::Add,
+            problem: BindProblem::MissingScope,
+        });
         for scope in ["placement", "im", "imopenlines"] {
             assert!(t.contains(scope), "{locale:?}: {t}");
         }
@@ -332,7 +330,7 @@ fn required_english_texts_are_exact() {
         ),
     ];
     for (msg, expected) in cases {
-        assert_eq!(text(Locale::En, &msg), expected, "{msg:?}");
+        assert_eq!(Locale::En.text(&msg), expected, "{msg:?}");
     }
 }
 
@@ -361,50 +359,21 @@ fn required_russian_texts_are_exact() {
         (Msg::TryAgain, "Повторить"),
         (Msg::PinnedCount(0), "Нет диалогов, которые нужно закрепить"),
         (Msg::PinnedCount(1), "Закреплён 1 диалог"),
-        (Msg::PinnedCount(3), "Закреплено 3 диалога"),
-        (Msg::PinnedCount(5), "Закреплено 5 диалогов"),
-        (Msg::PinnedCount(11), "Закреплено 11 диалогов"),
-        (Msg::PinnedCount(21), "Закреплён 21 диалог"),
-        (Msg::PinnedCount(22), "Закреплено 22 диалога"),
         (Msg::UnpinnedCount(0), "Нет закреплённых диалогов"),
         (Msg::UnpinnedCount(1), "Откреплён 1 диалог"),
-        (Msg::UnpinnedCount(3), "Откреплено 3 диалога"),
-        (Msg::UnpinnedCount(5), "Откреплено 5 диалогов"),
         (Msg::Blocked(Blocked::OtherOperator), "Этот диалог ведёт другой оператор"),
         (Msg::Blocked(Blocked::NoSession), "У этого диалога нет активной сессии"),
     ];
     for (msg, expected) in cases {
-        assert_eq!(text(Locale::Ru, &msg), expected, "{msg:?}");
+        assert_eq!(Locale::Ru.text(&msg), expected, "{msg:?}");
     }
-}
-
-#[test]
-fn ukrainian_and_german_counts_agree_in_number() {
-    let ua = [
-        (1, "Закріплено 1 діалог"),
-        (3, "Закріплено 3 діалоги"),
-        (5, "Закріплено 5 діалогів"),
-        (11, "Закріплено 11 діалогів"),
-        (21, "Закріплено 21 діалог"),
-    ];
-    for (n, expected) in ua {
-        assert_eq!(text(Locale::Ua, &Msg::PinnedCount(n)), expected);
-    }
-    assert_eq!(
-        text(Locale::De, &Msg::PinnedCount(1)),
-        "1 Dialog angeheftet"
-    );
-    assert_eq!(
-        text(Locale::De, &Msg::PinnedCount(21)),
-        "21 Dialoge angeheftet"
-    );
 }
 
 #[test]
 fn zero_has_its_own_text_not_a_zero_count() {
     for locale in Locale::ALL {
         for msg in [Msg::PinnedCount(0), Msg::UnpinnedCount(0)] {
-            let t = text(locale, &msg);
+            let t = locale.text(&msg);
             assert!(!t.contains('0'), "{locale:?} {msg:?}: {t}");
         }
     }
@@ -432,13 +401,10 @@ fn the_operator_only_rule_is_spelled_out_in_every_locale() {
     ];
     for (locale, rule) in expected {
         for action in [Action::Pin, Action::Unpin] {
-            let t = text(
-                locale,
-                &Msg::Failed {
-                    action,
-                    problem: Problem::NotOperator,
-                },
-            );
+            let t = locale.text(&Msg::Failed {
+                action,
+                problem: Problem::NotOperator,
+            });
             assert!(t.ends_with(rule), "{locale:?} {action:?}: {t}");
         }
     }
@@ -452,13 +418,10 @@ fn no_answer_on_a_write_says_the_outcome_is_unknown_and_never_that_it_was_retrie
         Action::WhisperOn,
         Action::WhisperOff,
     ] {
-        let t = text(
-            Locale::En,
-            &Msg::Failed {
-                action,
-                problem: Problem::NoAnswer,
-            },
-        );
+        let t = Locale::En.text(&Msg::Failed {
+            action,
+            problem: Problem::NoAnswer,
+        });
         assert!(t.contains("may or may not have been applied"), "{t}");
         assert!(
             t.contains("the switch shows the dialog's current state"),
@@ -471,13 +434,10 @@ fn no_answer_on_a_write_says_the_outcome_is_unknown_and_never_that_it_was_retrie
         assert!(!t.to_lowercase().contains("retr"), "{t}");
     }
     for action in [Action::PinAll, Action::UnpinAll] {
-        let t = text(
-            Locale::En,
-            &Msg::Failed {
-                action,
-                problem: Problem::NoAnswer,
-            },
-        );
+        let t = Locale::En.text(&Msg::Failed {
+            action,
+            problem: Problem::NoAnswer,
+        });
         assert!(t.contains("may or may not have been"), "{t}");
         assert!(!t.to_lowercase().contains("retr"), "{t}");
     }
@@ -485,7 +445,7 @@ fn no_answer_on_a_write_says_the_outcome_is_unknown_and_never_that_it_was_retrie
 
 #[test]
 fn failure_advice_names_the_way_out() {
-    let en = |action, problem| text(Locale::En, &Msg::Failed { action, problem });
+    let en = |action, problem| Locale::En.text(&Msg::Failed { action, problem });
     assert!(en(Action::Pin, Problem::AuthLost).contains("Reload the page"));
     assert!(en(Action::Pin, Problem::MissingScope).contains("imopenlines scope"));
     assert!(en(Action::Pin, Problem::MissingScope).contains("reinstall"));
@@ -498,48 +458,7 @@ fn failure_advice_names_the_way_out() {
 }
 
 #[test]
-fn plural_categories_follow_the_cldr_integer_rules() {
-    use PluralCategory::*;
-    let slavic = [
-        (0, Many),
-        (1, One),
-        (2, Few),
-        (5, Many),
-        (11, Many),
-        (21, One),
-        (22, Few),
-        (25, Many),
-        (101, One),
-        (111, Many),
-        (12, Many),
-        (14, Many),
-        (104, Few),
-        (112, Many),
-    ];
-    for (n, cat) in slavic {
-        assert_eq!(category(Locale::Ru, n), cat, "ru {n}");
-        assert_eq!(category(Locale::Ua, n), cat, "ua {n}");
-    }
-    let germanic = [
-        (0, Other),
-        (1, One),
-        (2, Other),
-        (5, Other),
-        (11, Other),
-        (21, Other),
-        (22, Other),
-        (25, Other),
-        (101, Other),
-        (111, Other),
-    ];
-    for (n, cat) in germanic {
-        assert_eq!(category(Locale::En, n), cat, "en {n}");
-        assert_eq!(category(Locale::De, n), cat, "de {n}");
-    }
-}
-
-#[test]
-fn bitrix_lang_codes_pick_the_locale_and_anything_else_is_english() {
+fn bitrix_lang_ids_and_browser_tags_pick_the_locale_and_anything_else_is_english() {
     let cases = [
         ("ru", Locale::Ru),
         ("en", Locale::En),
@@ -553,14 +472,34 @@ fn bitrix_lang_codes_pick_the_locale_and_anything_else_is_english() {
         ("de-AT", Locale::De),
         ("en-US", Locale::En),
         (" ru ", Locale::Ru),
+        ("la", Locale::La),
+        ("es", Locale::La),
+        ("es-MX", Locale::La),
+        ("br", Locale::Br),
+        ("pt-BR", Locale::Br),
+        ("pt", Locale::Br),
+        ("kz", Locale::Kz),
+        ("kk", Locale::Kz),
+        ("vn", Locale::Vn),
+        ("vi-VN", Locale::Vn),
+        ("in", Locale::In),
+        ("hi", Locale::In),
+        ("sc", Locale::Sc),
+        ("zh", Locale::Sc),
+        ("zh-CN", Locale::Sc),
+        ("zh-Hans", Locale::Sc),
+        ("tc", Locale::Tc),
+        ("zh-TW", Locale::Tc),
+        ("zh-Hant-HK", Locale::Tc),
+        ("zh_HK", Locale::Tc),
+        ("ar-SA", Locale::Ar),
+        ("ja-JP", Locale::Ja),
         ("", Locale::En),
-        ("kz", Locale::En),
         ("by", Locale::En),
-        ("fr", Locale::En),
-        ("la", Locale::En),
         ("rus", Locale::En),
         ("r", Locale::En),
         ("-ru", Locale::En),
+        ("xx-ru", Locale::En),
     ];
     for (code, locale) in cases {
         assert_eq!(Locale::from_lang(code), locale, "{code:?}");
@@ -568,18 +507,84 @@ fn bitrix_lang_codes_pick_the_locale_and_anything_else_is_english() {
 }
 
 #[test]
-fn locale_codes_and_html_lang() {
+fn every_portal_language_has_its_id_tag_and_direction() {
     let cases = [
         (Locale::En, "en", "en"),
         (Locale::Ru, "ru", "ru"),
         (Locale::De, "de", "de"),
         (Locale::Ua, "ua", "uk"),
+        (Locale::La, "la", "es"),
+        (Locale::Br, "br", "pt-BR"),
+        (Locale::Fr, "fr", "fr"),
+        (Locale::It, "it", "it"),
+        (Locale::Pl, "pl", "pl"),
+        (Locale::Tr, "tr", "tr"),
+        (Locale::Kz, "kz", "kk"),
+        (Locale::Vn, "vn", "vi"),
+        (Locale::Id, "id", "id"),
+        (Locale::Ms, "ms", "ms"),
+        (Locale::Th, "th", "th"),
+        (Locale::Ar, "ar", "ar"),
+        (Locale::Sc, "sc", "zh-CN"),
+        (Locale::Tc, "tc", "zh-TW"),
+        (Locale::Ja, "ja", "ja"),
+        (Locale::In, "in", "hi"),
     ];
-    for (locale, code, html) in cases {
+    assert_eq!(Locale::ALL.len(), cases.len());
+    for (i, (locale, code, tag)) in cases.into_iter().enumerate() {
+        assert_eq!(Locale::ALL[i], locale);
         assert_eq!(locale.code(), code);
-        assert_eq!(locale.html_lang(), html);
+        assert_eq!(locale.html_lang(), tag);
         assert_eq!(Locale::from_lang(code), locale);
-        assert_eq!(Locale::from_lang(html), locale);
+        assert_eq!(Locale::from_lang(tag), locale);
+        let rtl = locale == Locale::Ar;
+        assert_eq!(locale.dir(), if rtl { "rtl" } else { "ltr" }, "{locale:?}");
     }
     assert_eq!(Locale::default(), Locale::En);
+}
+
+#[test]
+fn every_catalogue_has_every_key_english_has_and_no_other() {
+    let en: HashSet<&str> = Catalogue::english().keys().collect();
+    for locale in Locale::ALL {
+        let own = catalogue(locale);
+        let keys: HashSet<&str> = own.keys().collect();
+        assert_eq!(keys, en, "{locale:?}");
+    }
+    assert_eq!(catalogue(Locale::En), *Catalogue::english());
+}
+
+#[test]
+fn english_has_a_text_for_every_message_the_widget_shows() {
+    // A key English lacks renders as the key itself (`pin_label`, `why.no_access`).
+    let is_key = |t: &str| {
+        t.split(' ').any(|w| {
+            let keyish = w
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c == '_' || c == '.');
+            keyish && (w.contains('_') || (w.contains('.') && !w.ends_with('.')))
+        })
+    };
+    for msg in all_msgs() {
+        let t = Locale::En.text(&msg);
+        assert!(!is_key(&t), "{msg:?}: {t}");
+    }
+}
+
+#[test]
+fn a_catalogue_that_lacks_a_text_falls_back_to_english_for_that_text_only() {
+    use openline_modes::host::fake::SimpleNumbers;
+    use openline_modes::i18n::Texts;
+    use std::rc::Rc;
+    let partial = Catalogue::parse(r#"{"title": "Режимы диалога"}"#).unwrap();
+    let texts = Texts::new(Locale::Ru, Some(Rc::new(partial)), Rc::new(SimpleNumbers));
+    assert_eq!(texts.text(&Msg::Title), "Режимы диалога");
+    assert_eq!(texts.text(&Msg::PinLabel), "Pin dialog");
+    assert_eq!(texts.text(&Msg::PinnedCount(1)), "1 dialog pinned");
+    assert_eq!(texts.lang(), "ru");
+    let none = Texts::new(Locale::Ar, None, Rc::new(SimpleNumbers));
+    assert_eq!(none.lang(), "en");
+    assert_eq!(none.dir(), "ltr");
+    assert!(Catalogue::parse("[1]").is_err());
+    assert!(Catalogue::parse("<html>").is_err());
 }

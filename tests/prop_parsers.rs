@@ -10,6 +10,9 @@ use openline_modes::domain::install::{bind_outcome, installation, sidebar_bindin
 use openline_modes::domain::json::{cut, get_ci};
 use openline_modes::domain::state::{parse_dialog, parse_profile};
 use openline_modes::i18n::{Locale, Msg};
+
+mod catalogues;
+use catalogues::Say;
 use proptest::prelude::*;
 use serde_json::{json, Map, Value};
 

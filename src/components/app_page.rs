@@ -14,6 +14,7 @@ use super::bulk::BulkActions;
 use super::install::sidebar_bind_params;
 use super::regions::Regions;
 use super::runner;
+use super::Tr;
 use crate::controller::verdict::{
     after_check, after_placement, Binding, ReRead, Retry, SidebarChange, Verdict,
 };
@@ -21,7 +22,7 @@ use crate::controller::{self, AfterReRead};
 use crate::domain::command::Command;
 use crate::domain::install::{handler_url, PlacementChange, SidebarBinding};
 use crate::host::{Host, HostHandle};
-use crate::i18n::{Locale, Msg};
+use crate::i18n::Msg;
 
 /// Element id of the add / re-add button.
 pub const BIND_ID: &str = "olm-sidebar-bind";
@@ -32,7 +33,7 @@ pub const STATE_ID: &str = "olm-sidebar-state";
 #[derive(Clone, Copy)]
 struct Page {
     host: HostHandle,
-    locale: Locale,
+    tr: Tr,
     regions: Regions,
     known: RwSignal<Binding>,
     busy_sidebar: RwSignal<bool>,
@@ -44,7 +45,7 @@ struct Page {
 
 impl Page {
     fn text(&self, msg: Msg) -> String {
-        self.locale.text(&msg)
+        self.tr.text(&msg)
     }
 
     /// Reads the binding and shows what [`after_check`] says.
@@ -74,7 +75,7 @@ impl Page {
     fn change(self, change: SidebarChange) {
         let task = move |h: Rc<dyn Host>| async move {
             let handler = handler_url(&h.page_url());
-            let params = sidebar_bind_params(&handler, self.locale);
+            let params = sidebar_bind_params(&*h, &handler, self.tr).await;
             let result = controller::change_sidebar(&*h, change, params, &handler).await;
             if result.is_ok() {
                 self.check(&*h).await;
@@ -129,8 +130,8 @@ impl Page {
 pub fn AppPage(
     /// The port to Bitrix24.
     host: HostHandle,
-    /// The user's language.
-    locale: Locale,
+    /// The user's texts.
+    tr: Tr,
     /// Where failures and outcomes are announced.
     regions: Regions,
     /// "Try again" after a failed install check (`app.info`): the root asks again.
@@ -140,7 +141,7 @@ pub fn AppPage(
     let admin = host.get().is_some_and(|h| h.is_admin());
     let p = Page {
         host,
-        locale,
+        tr,
         regions,
         known: RwSignal::new(if admin {
             Binding::Checking
@@ -220,7 +221,7 @@ pub fn AppPage(
             {admin_controls}
         </section>
         {move || match p.bulk_gone.get() {
-            None => view! { <BulkActions locale=locale busy=p.busy_bulk on_confirm=bulk /> }.into_any(),
+            None => view! { <BulkActions tr=tr busy=p.busy_bulk on_confirm=bulk /> }.into_any(),
             Some(msg) => view! { <super::Notice text=p.text(msg) /> }.into_any(),
         }}
     }

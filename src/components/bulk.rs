@@ -3,8 +3,9 @@
 use leptos::html::Button;
 use leptos::prelude::*;
 
+use super::Tr;
 use crate::domain::command::Command;
-use crate::i18n::{Locale, Msg};
+use crate::i18n::Msg;
 
 /// Element id of the "Pin all my dialogs" button.
 pub const PIN_ALL_ID: &str = "olm-pin-all";
@@ -15,7 +16,7 @@ pub const UNPIN_ALL_ID: &str = "olm-unpin-all";
 #[component]
 pub fn BulkActions(
     /// Texts.
-    locale: Locale,
+    tr: Tr,
     /// A bulk request is in flight (buttons are busy and ignore clicks).
     #[prop(into)]
     busy: Signal<bool>,
@@ -26,7 +27,7 @@ pub fn BulkActions(
     let pin_all = NodeRef::<Button>::new();
     let unpin_all = NodeRef::<Button>::new();
     let confirm = NodeRef::<Button>::new();
-    let t = move |m: Msg| locale.text(&m);
+    let t = move |m: Msg| tr.text(&m);
 
     // Focus follows the conversation: into the confirmation when it opens, back to the button
     // that opened it when it closes.

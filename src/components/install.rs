@@ -15,20 +15,19 @@ use serde_json::Value;
 
 use super::regions::Regions;
 use super::runner;
+use super::Tr;
 use crate::controller;
 use crate::controller::verdict::{after_install, InstallStep, Retry};
 use crate::domain::install::{bind_params, handler_url, PlacementChange};
 use crate::host::{Host, HostHandle};
-use crate::i18n::{Locale, Msg};
+use crate::i18n::Msg;
 
 /// `placement.bind` params for this page's address: the title in the administrator's
-/// language, and in every language the widget speaks in `LANG_ALL`.
-pub fn sidebar_bind_params(handler: &str, locale: Locale) -> Value {
-    let titles: Vec<(&str, String)> = Locale::ALL
-        .iter()
-        .map(|l| (l.code(), l.text(&Msg::Title)))
-        .collect();
-    bind_params(handler, &locale.text(&Msg::Title), &titles)
+/// language, and in every language the widget speaks in `LANG_ALL` (each from its catalogue,
+/// English where one could not be had: [`controller::titles`]).
+pub async fn sidebar_bind_params(host: &dyn Host, handler: &str, tr: Tr) -> Value {
+    let titles = controller::titles(host).await;
+    bind_params(handler, &tr.text(&Msg::Title), &titles)
 }
 
 /// Element id of the page's heading.
@@ -39,20 +38,20 @@ pub const TITLE_ID: &str = "olm-install-title";
 pub fn InstallPage(
     /// The port to Bitrix24.
     host: HostHandle,
-    /// The administrator's language.
-    locale: Locale,
+    /// The administrator's texts.
+    tr: Tr,
     /// Where failures and outcomes are announced.
     regions: Regions,
 ) -> impl IntoView {
     let step = RwSignal::new(InstallStep::Binding);
     let busy = RwSignal::new(false);
-    let t = move |m: Msg| locale.text(&m);
+    let t = move |m: Msg| tr.text(&m);
 
     let start = move || {
         let task = move |h: Rc<dyn Host>| async move {
             step.set(InstallStep::Binding);
             let handler = handler_url(&h.page_url());
-            let params = sidebar_bind_params(&handler, locale);
+            let params = sidebar_bind_params(&*h, &handler, tr).await;
             let result = controller::install(&*h, params, &handler).await;
             let (next, verdict) = after_install(&result.map(|_| ()));
             step.try_set(next);

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::controller::verdict::Focus;
 use crate::domain::command::Command;
+use crate::i18n::{Msg, Texts};
 use app_page::{BIND_ID, STATE_ID};
 use bulk::{PIN_ALL_ID, UNPIN_ALL_ID};
 use install::TITLE_ID;
@@ -18,6 +19,37 @@ pub mod install;
 pub mod regions;
 pub mod runner;
 pub mod sidebar;
+
+/// The texts of a view, as a `Copy` handle every closure can own ([`Texts`] holds `Rc`s).
+#[derive(Clone, Copy)]
+pub struct Tr(StoredValue<Texts, LocalStorage>);
+
+impl Tr {
+    /// A handle on `texts` for the lifetime of the current reactive owner.
+    pub fn new(texts: Texts) -> Tr {
+        Tr(StoredValue::new_local(texts))
+    }
+
+    /// `msg` as plain text (empty once the owner is gone).
+    pub fn text(&self, msg: &Msg) -> String {
+        self.0.try_with_value(|t| t.text(msg)).unwrap_or_default()
+    }
+
+    /// The BCP 47 tag of the language the texts are in.
+    pub fn lang(&self) -> &'static str {
+        self.0.try_with_value(Texts::lang).unwrap_or("en")
+    }
+
+    /// The writing direction of the language the texts are in.
+    pub fn dir(&self) -> &'static str {
+        self.0.try_with_value(Texts::dir).unwrap_or("ltr")
+    }
+
+    /// The texts themselves.
+    pub fn texts(&self) -> Option<Texts> {
+        self.0.try_get_value()
+    }
+}
 
 /// The element a [`Focus`] names.
 pub fn focus_id(focus: Focus) -> &'static str {

@@ -4,9 +4,10 @@
 use leptos::prelude::*;
 
 use super::focus_id;
+use super::Tr;
 use crate::controller::verdict::{Retry, Say, Verdict};
 use crate::host::Host;
-use crate::i18n::{Locale, Msg};
+use crate::i18n::Msg;
 
 /// What the alert region says, and what can be repeated.
 #[derive(Clone, Debug, PartialEq)]
@@ -77,7 +78,7 @@ pub fn LiveRegions(
     regions: Regions,
     /// The language they speak.
     #[prop(into)]
-    locale: Signal<Locale>,
+    tr: Signal<Tr>,
 ) -> impl IntoView {
     let alert = move || {
         regions.alert.get().map(|alert| {
@@ -89,12 +90,12 @@ pub fn LiveRegions(
                 };
                 view! {
                     <button type="button" class="olm-btn" on:click=repeat>
-                        {locale.get_untracked().text(&Msg::TryAgain)}
+                        {tr.get_untracked().text(&Msg::TryAgain)}
                     </button>
                 }
             });
             view! {
-                <p>{locale.get_untracked().text(&alert.msg)}</p>
+                <p>{tr.get_untracked().text(&alert.msg)}</p>
                 {retry}
             }
         })
@@ -103,7 +104,7 @@ pub fn LiveRegions(
         regions
             .status
             .get()
-            .map(|msg| locale.get_untracked().text(&msg))
+            .map(|msg| tr.get_untracked().text(&msg))
     };
     view! {
         <div class="olm-alert" role="alert">{alert}</div>

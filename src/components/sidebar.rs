@@ -13,13 +13,13 @@ use leptos::task::spawn_local;
 use super::bulk::BulkActions;
 use super::regions::Regions;
 use super::runner;
-use super::{Notice, Skeleton, Switch};
+use super::{Notice, Skeleton, Switch, Tr};
 use crate::controller::verdict::{after_read, Phase, ReRead, Retry, Verdict};
 use crate::controller::{self, AfterReRead, Snapshot};
 use crate::domain::command::Command;
 use crate::domain::dialog::ChatId;
 use crate::host::{Host, HostHandle};
-use crate::i18n::{Locale, Msg};
+use crate::i18n::Msg;
 
 /// Element id of the pin switch.
 pub const PIN_ID: &str = "olm-pin";
@@ -38,7 +38,7 @@ struct Reads {
 struct Widget {
     host: HostHandle,
     chat: ChatId,
-    locale: Locale,
+    tr: Tr,
     phase: RwSignal<Phase>,
     snapshot: RwSignal<Option<Snapshot>>,
     busy_pin: RwSignal<bool>,
@@ -50,7 +50,7 @@ struct Widget {
 
 impl Widget {
     fn text(&self, msg: Msg) -> String {
-        self.locale.text(&msg)
+        self.tr.text(&msg)
     }
 
     /// Shows `phase`. Setting a signal notifies even when the value is equal, and a phase
@@ -164,15 +164,15 @@ pub fn Sidebar(
     host: HostHandle,
     /// The chat from the placement options.
     chat: ChatId,
-    /// The operator's language.
-    locale: Locale,
+    /// The operator's texts.
+    tr: Tr,
     /// Where failures and outcomes are announced.
     regions: Regions,
 ) -> impl IntoView {
     let w = Widget {
         host,
         chat,
-        locale,
+        tr,
         phase: RwSignal::new(Phase::Loading),
         snapshot: RwSignal::new(None),
         busy_pin: RwSignal::new(false),
@@ -250,7 +250,7 @@ pub fn Sidebar(
                     toggle_whisper,
                 )}
             </section>
-            <BulkActions locale=locale busy=w.busy_bulk on_confirm=bulk />
+            <BulkActions tr=w.tr busy=w.busy_bulk on_confirm=bulk />
         }
     };
 

@@ -1,7 +1,7 @@
 //! Browser adapter: the classic BX24 library (`//api.bitrix24.com/api/v1/`) behind [`Host`].
 //!
 //! This file and its sibling `dom.rs` are the only places that name wasm-bindgen, js-sys,
-//! web-sys, serde-wasm-bindgen or gloo. Every `JsValue` becomes owned Rust data here.
+//! web-sys or gloo. Every `JsValue` becomes owned Rust data here.
 //!
 //! Contract of the library, as recorded from the official build (docs/bitrix24.md §4, every
 //! `callMethod` / `callBatch` case of `tests/fixtures/bx24-observed.json` is replayed against this
@@ -22,7 +22,6 @@ use futures::channel::oneshot;
 use futures::future::{select, Either};
 use gloo_timers::future::TimeoutFuture;
 use js_sys::{Object, Reflect};
-use serde::Serialize;
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -30,6 +29,7 @@ use wasm_bindgen::JsCast;
 use super::{BatchCall, BatchResults, Host, HostFuture, HostInfo, Placement, Subscription};
 use crate::domain::envelope::decode_answer;
 use crate::domain::error::CallError;
+use crate::i18n::{Locale, Numbers};
 use std::rc::Rc;
 
 #[wasm_bindgen]
@@ -71,6 +71,9 @@ extern "C" {
     #[wasm_bindgen(catch, js_namespace = BX24, js_name = installFinish)]
     fn bx24_install_finish() -> Result<(), JsValue>;
 }
+
+/// The admin pages' loader, beside index.html (`static/admin-loader.js`).
+const ADMIN_LOADER: &str = "admin-loader.js";
 
 /// The real host: the classic BX24 library in the page.
 #[derive(Debug, Clone)]
@@ -257,6 +260,23 @@ impl Host for Bx24Host {
         super::dom::browser_lang()
     }
 
+    fn catalogue(&self, locale: Locale) -> HostFuture<'_, Option<String>> {
+        Box::pin(super::dom::catalogue(locale.code()))
+    }
+
+    fn numbers(&self, locale: Locale) -> Rc<dyn Numbers> {
+        Rc::new(super::dom::IntlNumbers::new(locale.html_lang()))
+    }
+
+    fn open_admin(&self, release: Box<dyn FnOnce()>) -> HostFuture<'_, Result<(), ()>> {
+        super::dom::release_page(release);
+        Box::pin(super::dom::load_script(ADMIN_LOADER, true))
+    }
+
+    fn take_over(&self) {
+        super::dom::take_over_page();
+    }
+
     fn install_finish(&self) {
         if !self.present() {
             return;
@@ -327,17 +347,26 @@ fn object_or_empty(params: Value) -> Value {
     }
 }
 
+/// A JSON value as a JS value, through `JSON.parse` (smaller than a converting serializer, and
+/// exactly the JSON semantics the library sends on).
 fn to_js(value: &Value) -> Result<JsValue, CallError> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| CallError::Thrown(e.to_string()))
+    let text = serde_json::to_string(value).map_err(|e| CallError::Thrown(e.to_string()))?;
+    js_sys::JSON::parse(&text).map_err(thrown)
 }
 
+/// A JS value as JSON, through `JSON.stringify`: `undefined` (and anything JSON has no value
+/// for) is `null`, keys whose value is `undefined` are left out, as on the wire. A value that
+/// cannot be written as JSON (a cycle, a `BigInt`) is a [`CallError::BadResponse`].
 fn to_json(value: &JsValue) -> Result<Value, CallError> {
-    if value.is_undefined() {
-        return Ok(Value::Null);
+    let text = js_sys::JSON::stringify(value)
+        .map_err(|e| CallError::BadResponse(describe(&e)))?
+        .as_string();
+    match text {
+        None => Ok(Value::Null),
+        Some(text) => {
+            serde_json::from_str(&text).map_err(|e| CallError::BadResponse(e.to_string()))
+        }
     }
-    serde_wasm_bindgen::from_value(value.clone()).map_err(|e| CallError::BadResponse(e.to_string()))
 }
 
 fn thrown(e: JsValue) -> CallError {

@@ -104,7 +104,6 @@ pub fn mark(name: &str) {
 /// `window.name`. Release builds have no such path: they use what index.html loaded.
 #[cfg(debug_assertions)]
 pub(super) async fn load_dev_library() {
-    use futures::channel::oneshot;
     let Some(window) = web_sys::window() else {
         return;
     };
@@ -122,32 +121,134 @@ pub(super) async fn load_dev_library() {
     }
     let scheme = if protocol == "1" { "https" } else { "http" };
     let src = format!("{scheme}://{host}/api/v1/");
-    let Some(document) = window.document() else {
-        return;
-    };
-    let Ok(script) = document.create_element("script") else {
-        return;
-    };
-    let script: web_sys::HtmlScriptElement = script.unchecked_into();
-    script.set_src(&src);
-    let (tx, rx) = oneshot::channel::<()>();
+    web_sys::console::info_1(&format!("dev build: loading the BX24 stand-in from {src}").into());
+    let _ = load_script(&src, false).await;
+}
+
+/// Adds `<script src>` (a module script when `module`) to the head and waits until it has run
+/// (`Ok`) or failed to load (`Err`).
+pub async fn load_script(src: &str, module: bool) -> Result<(), ()> {
+    use futures::channel::oneshot;
+    let document = web_sys::window().and_then(|w| w.document()).ok_or(())?;
+    let script: web_sys::HtmlScriptElement = document
+        .create_element("script")
+        .map_err(|_| ())?
+        .unchecked_into();
+    if module {
+        script.set_type("module");
+    }
+    script.set_src(src);
+    let (tx, rx) = oneshot::channel::<bool>();
     let tx = Rc::new(RefCell::new(Some(tx)));
-    let done = {
+    let settle = |ok: bool| {
         let tx = tx.clone();
         Closure::<dyn FnMut()>::new(move || {
             if let Some(tx) = tx.borrow_mut().take() {
-                let _ = tx.send(());
+                let _ = tx.send(ok);
             }
         })
     };
-    script.set_onload(Some(done.as_ref().unchecked_ref()));
-    script.set_onerror(Some(done.as_ref().unchecked_ref()));
-    web_sys::console::info_1(&format!("dev build: loading the BX24 stand-in from {src}").into());
-    if let Some(head) = document.head() {
-        let _ = head.append_child(&script);
-        let _ = rx.await;
+    let (loaded, failed) = (settle(true), settle(false));
+    script.set_onload(Some(loaded.as_ref().unchecked_ref()));
+    script.set_onerror(Some(failed.as_ref().unchecked_ref()));
+    document
+        .head()
+        .ok_or(())?
+        .append_child(&script)
+        .map_err(|_| ())?;
+    let ok = rx.await.unwrap_or(false);
+    drop((loaded, failed));
+    if ok {
+        Ok(())
+    } else {
+        Err(())
     }
-    drop(done);
+}
+
+/// The name of the page-wide function through which one bundle hands the page to the next
+/// (the sidebar's to the admin pages', [`release_page`], [`take_over_page`]).
+const RELEASE: &str = "__olmReleasePage";
+
+/// Lets the bundle loaded next call `release` (once) just before it takes the page over.
+pub fn release_page(release: Box<dyn FnOnce()>) {
+    let release = Closure::once_into_js(release);
+    if let Some(window) = web_sys::window() {
+        let _ = js_sys::Reflect::set(&window, &RELEASE.into(), &release);
+    }
+}
+
+/// Calls what the bundle before this one left with [`release_page`], if anything.
+pub fn take_over_page() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let release = js_sys::Reflect::get(&window, &RELEASE.into()).unwrap_or(JsValue::UNDEFINED);
+    let _ = js_sys::Reflect::delete_property(&window, &RELEASE.into());
+    if let Some(release) = release.dyn_ref::<js_sys::Function>() {
+        let _ = release.call0(&JsValue::NULL);
+    }
+}
+
+/// The catalogue `i18n/<id>.json` beside the page, as text: what index.html's first script
+/// started fetching for the `LANG` of the page's query (`window.__olmCatalogue`, so the fetch
+/// runs while the library and the wasm load), else a fetch now. `None` on any failure.
+pub async fn catalogue(id: &str) -> Option<String> {
+    use wasm_bindgen_futures::JsFuture;
+    let window = web_sys::window()?;
+    let early = js_sys::Reflect::get(&window, &"__olmCatalogue".into()).ok()?;
+    let early_id = js_sys::Reflect::get(&early, &"id".into())
+        .ok()
+        .and_then(|v| v.as_string());
+    let text = if early_id.as_deref() == Some(id) {
+        js_sys::Reflect::get(&early, &"text".into()).ok()?
+    } else {
+        let response = JsFuture::from(window.fetch_with_str(&format!("i18n/{id}.json")))
+            .await
+            .ok()?;
+        let response: web_sys::Response = response.dyn_into().ok()?;
+        if !response.ok() {
+            return None;
+        }
+        response.text().ok()?.into()
+    };
+    let text = match text.dyn_into::<js_sys::Promise>() {
+        Ok(promise) => JsFuture::from(promise).await.ok()?,
+        Err(value) => value,
+    };
+    text.as_string()
+}
+
+/// `Intl.PluralRules` and `Intl.NumberFormat` of one language tag.
+pub struct IntlNumbers {
+    rules: js_sys::Intl::PluralRules,
+    format: js_sys::Function,
+}
+
+impl IntlNumbers {
+    /// The browser's rules and format for `tag` (`"ar"`, `"pt-BR"` …).
+    pub fn new(tag: &str) -> IntlNumbers {
+        let locales = js_sys::Array::of1(&tag.into());
+        let options = js_sys::Object::new();
+        IntlNumbers {
+            rules: js_sys::Intl::PluralRules::new(&locales, &options),
+            format: js_sys::Intl::NumberFormat::new(&locales, &options).format(),
+        }
+    }
+}
+
+impl crate::i18n::Numbers for IntlNumbers {
+    fn category(&self, n: u64) -> crate::i18n::PluralCategory {
+        let name = String::from(self.rules.select(n as f64));
+        crate::i18n::PluralCategory::from_name(&name)
+    }
+
+    fn format(&self, n: u64) -> String {
+        self.format
+            .call1(&JsValue::NULL, &JsValue::from_f64(n as f64))
+            .ok()
+            .and_then(|s| s.as_string())
+            .unwrap_or_default()
+    }
 }
 
 /// The browser's language (`navigator.language`), for the few texts shown before or without a

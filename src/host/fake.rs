@@ -12,8 +12,11 @@ use serde_json::{json, Value};
 
 use super::{BatchCall, BatchResults, Host, HostFuture, HostInfo, Placement, Subscription};
 use crate::domain::error::CallError;
+use crate::i18n::{Locale, Numbers, PluralCategory};
 
 type Responder = Box<dyn FnMut(&Value) -> Result<Value, CallError>>;
+/// Plural rules and digits per locale, as a test sets them.
+type NumbersFor = Rc<dyn Fn(Locale) -> Rc<dyn Numbers>>;
 
 /// One request as the portal would have seen it.
 #[derive(Debug, Clone, PartialEq)]
@@ -45,6 +48,12 @@ struct Inner {
     focused: Vec<String>,
     marks: Vec<String>,
     visible: Vec<std::rc::Weak<dyn Fn()>>,
+    catalogues: HashMap<Locale, String>,
+    numbers: Option<NumbersFor>,
+    admin_opened: usize,
+    admin_fails: bool,
+    release: Option<Box<dyn FnOnce()>>,
+    taken_over: usize,
 }
 
 /// The fake host. Clones share one state, so a test keeps a handle while the app holds another.
@@ -255,6 +264,41 @@ impl FakeHost {
         next.map(|tx| tx.send(()).is_ok()).unwrap_or(false)
     }
 
+    /// Serves `json` as the catalogue of `locale` ([`Host::catalogue`]); without one it has none.
+    pub fn set_catalogue(&self, locale: Locale, json: &str) {
+        self.inner
+            .borrow_mut()
+            .catalogues
+            .insert(locale, json.to_owned());
+    }
+
+    /// Plural rules and digits per locale (default: [`SimpleNumbers`] for every locale).
+    pub fn set_numbers(&self, numbers: impl Fn(Locale) -> Rc<dyn Numbers> + 'static) {
+        self.inner.borrow_mut().numbers = Some(Rc::new(numbers));
+    }
+
+    /// How often the app asked for the admin pages' bundle.
+    pub fn admin_opened(&self) -> usize {
+        self.inner.borrow().admin_opened
+    }
+
+    /// The admin pages' bundle fails to load from now on.
+    pub fn fail_admin(&self) {
+        self.inner.borrow_mut().admin_fails = true;
+    }
+
+    /// The admin pages' bundle takes the page over: calls what [`Host::open_admin`] was given.
+    /// Returns false when there was nothing to call.
+    pub fn admin_takes_over(&self) -> bool {
+        let release = self.inner.borrow_mut().release.take();
+        release.map(|release| release()).is_some()
+    }
+
+    /// How often the app, as the admin bundle, took the page over.
+    pub fn taken_over(&self) -> usize {
+        self.inner.borrow().taken_over
+    }
+
     /// Forgets recorded requests (e.g. after the initial load).
     pub fn clear_requests(&self) {
         self.inner.borrow_mut().requests.clear();
@@ -386,5 +430,56 @@ impl Host for FakeHost {
 
     fn browser_lang(&self) -> String {
         String::new()
+    }
+
+    fn catalogue(&self, locale: Locale) -> HostFuture<'_, Option<String>> {
+        let json = self.inner.borrow().catalogues.get(&locale).cloned();
+        Box::pin(async move { json })
+    }
+
+    fn numbers(&self, locale: Locale) -> Rc<dyn Numbers> {
+        let numbers = self.inner.borrow().numbers.clone();
+        match numbers {
+            Some(numbers) => numbers(locale),
+            None => Rc::new(SimpleNumbers),
+        }
+    }
+
+    fn open_admin(&self, release: Box<dyn FnOnce()>) -> HostFuture<'_, Result<(), ()>> {
+        let mut inner = self.inner.borrow_mut();
+        inner.admin_opened += 1;
+        let fails = inner.admin_fails;
+        if !fails {
+            inner.release = Some(release);
+        }
+        Box::pin(async move {
+            if fails {
+                Err(())
+            } else {
+                Ok(())
+            }
+        })
+    }
+
+    fn take_over(&self) {
+        self.inner.borrow_mut().taken_over += 1;
+    }
+}
+
+/// Plural rules and digits for tests without a browser: `one` for 1, `other` for the rest,
+/// ASCII digits. Browser tests use the real `Intl` ([`crate::host::dom::IntlNumbers`]).
+pub struct SimpleNumbers;
+
+impl Numbers for SimpleNumbers {
+    fn category(&self, n: u64) -> PluralCategory {
+        if n == 1 {
+            PluralCategory::One
+        } else {
+            PluralCategory::Other
+        }
+    }
+
+    fn format(&self, n: u64) -> String {
+        n.to_string()
     }
 }

@@ -1,24 +1,25 @@
-//! The widget's texts in English, Russian, German and Ukrainian: own catalogues, plain `String`s
-//! (the view renders them as text nodes, never as HTML).
+//! The widget's texts in the 20 languages of Bitrix24: plain `String`s (the view renders them
+//! as text nodes, never as HTML).
 //!
-//! - [`Locale`]: from Bitrix24's `LANG` code (`BX24.getLang()`).
+//! - [`Locale`]: the portal language from `BX24.getLang()`, its BCP 47 tag and direction.
 //! - [`Msg`]: every user-facing text, with its data.
-//! - [`text`]: a message in a locale.
-//! - [`plural`]: CLDR-style plural categories for the counts.
+//! - [`Catalogue`]: one language's texts, `i18n/<id>.json` in the repository. English is compiled
+//!   in (the fallback, and every text before a catalogue has arrived); the others are data the
+//!   host fetches, so adding a language adds no byte to the widget's wasm.
+//! - [`Texts`]: a message in the operator's language: its catalogue, English for any key it
+//!   lacks, and the language's plural rules and digits from the browser ([`Numbers`], `Intl`).
 //!
-//! **Completeness is checked by the compiler.** Each catalogue (`en.rs`, `ru.rs`, `de.rs`,
-//! `ua.rs`) is one exhaustive `match` over [`Msg`], with tables that match exhaustively over
-//! [`Action`], [`PlacementChange`], [`BindProblem`] and the advice of a failure; which advice a
-//! [`Problem`] gets for an [`Action`], how a count picks its plural form and how a failure text is
-//! put together are decided here, once for every language. There is no wildcard arm anywhere, so
-//! adding a variant to any of them does not compile until every language has a text for it.
-//! `tests/i18n_catalogue.rs` then checks that every text is non-empty and actually translated.
+//! Which keys a [`Msg`] reads is decided here, once for every language ([`Texts::text`]): which
+//! advice a [`Problem`] gets for an [`Action`], how a failure text is put together, how a count
+//! picks its form. Completeness is checked by tests, not by the compiler: `tests/i18n_catalogue.rs`
+//! renders every message from every catalogue and fails on a missing key, and
+//! `scripts/i18n-check.mjs` (run by `e2e/catalogues.spec.ts`) fails when a catalogue lacks a key,
+//! a placeholder or a plural form `Intl.PluralRules` names, or still has an English text.
 
-mod de;
-mod en;
-pub mod plural;
-mod ru;
-mod ua;
+mod catalogue;
+mod locale;
+
+use std::rc::Rc;
 
 use crate::domain::command::Action;
 use crate::domain::dialog::PlacementProblem;
@@ -26,66 +27,8 @@ use crate::domain::error::Problem;
 use crate::domain::install::{BindProblem, PlacementChange};
 use crate::domain::state::Blocked;
 
-pub use plural::{category, PluralCategory};
-
-/// A language the widget speaks.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
-pub enum Locale {
-    /// English, also the fallback for every language we do not have.
-    #[default]
-    En,
-    /// Russian (`ru`).
-    Ru,
-    /// German (`de`).
-    De,
-    /// Ukrainian (Bitrix24 code `ua`; ISO 639-1 `uk`).
-    Ua,
-}
-
-impl Locale {
-    /// Every locale, in declaration order.
-    pub const ALL: [Locale; 4] = [Locale::En, Locale::Ru, Locale::De, Locale::Ua];
-
-    /// The locale for a Bitrix24 `LANG` code: `ru`, `en`, `de`, `ua` (and `uk`), any case,
-    /// surrounding spaces ignored, a region suffix (`ru-RU`, `de_AT`) ignored. Anything else,
-    /// including `""`, is [`Locale::En`].
-    pub fn from_lang(code: &str) -> Locale {
-        let code = code.trim();
-        let primary = code.split(['-', '_']).next().unwrap_or("");
-        match primary.to_ascii_lowercase().as_str() {
-            "ru" => Locale::Ru,
-            "de" => Locale::De,
-            "ua" | "uk" => Locale::Ua,
-            _ => Locale::En,
-        }
-    }
-
-    /// The Bitrix24 code: `"en"`, `"ru"`, `"de"`, `"ua"`.
-    pub fn code(self) -> &'static str {
-        match self {
-            Locale::En => "en",
-            Locale::Ru => "ru",
-            Locale::De => "de",
-            Locale::Ua => "ua",
-        }
-    }
-
-    /// The BCP 47 tag for the HTML `lang` attribute: like [`Locale::code`] but `"uk"` for
-    /// Ukrainian (`ua` is not a language tag).
-    pub fn html_lang(self) -> &'static str {
-        match self {
-            Locale::En => "en",
-            Locale::Ru => "ru",
-            Locale::De => "de",
-            Locale::Ua => "uk",
-        }
-    }
-
-    /// [`text`] in this locale.
-    pub fn text(self, msg: &Msg) -> String {
-        text(self, msg)
-    }
-}
+pub use catalogue::{Catalogue, Numbers, PluralCategory};
+pub use locale::Locale;
 
 /// Every user-facing text of the widget.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -162,6 +105,8 @@ pub enum Msg {
     InitTimeout,
     /// The app was opened as its own page or in another placement.
     AppPage,
+    /// The admin pages' bundle could not be loaded.
+    PageLoadFailed,
 
     /// App page: what the app does and where operators find it.
     AppAbout,
@@ -204,116 +149,231 @@ pub enum Msg {
     },
 }
 
-/// `msg` in `locale`, as plain text.
-pub fn text(locale: Locale, msg: &Msg) -> String {
-    match locale {
-        Locale::En => en::text(msg),
-        Locale::Ru => ru::text(msg),
-        Locale::De => de::text(msg),
-        Locale::Ua => ua::text(msg),
+/// Messages in one language, cheap to clone.
+#[derive(Clone)]
+pub struct Texts {
+    locale: Locale,
+    /// The language's own catalogue; `None` for English (or while it has not arrived).
+    own: Option<Rc<Catalogue>>,
+    numbers: Rc<dyn Numbers>,
+}
+
+impl std::fmt::Debug for Texts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Texts({:?}, own: {})", self.locale, self.own.is_some())
     }
 }
 
-/// The texts a count takes in one language: `none` for zero (a sentence of its own), then one per
-/// plural category ([`category`]), `{n}` standing for the number.
-struct PluralForms {
-    /// `0`.
-    none: &'static str,
-    /// [`PluralCategory::One`].
-    one: &'static str,
-    /// [`PluralCategory::Few`] (ru, ua); en and de never have it and give their `other`.
-    few: &'static str,
-    /// [`PluralCategory::Many`] and [`PluralCategory::Other`] (no language of ours has both).
-    other: &'static str,
-}
-
-/// `n` in `locale`, in the form of its plural category.
-fn count(locale: Locale, n: u64, forms: PluralForms) -> String {
-    if n == 0 {
-        return forms.none.to_owned();
+impl Texts {
+    /// `locale` with its catalogue (`None`: English texts; the root still gets `locale`'s `lang`
+    /// only when the catalogue is there, see [`Texts::lang`]) and its plural rules and digits.
+    pub fn new(locale: Locale, own: Option<Rc<Catalogue>>, numbers: Rc<dyn Numbers>) -> Texts {
+        Texts {
+            locale,
+            own,
+            numbers,
+        }
     }
-    let form = match category(locale, n) {
-        PluralCategory::One => forms.one,
-        PluralCategory::Few => forms.few,
-        PluralCategory::Many | PluralCategory::Other => forms.other,
-    };
-    form.replace("{n}", &n.to_string())
+
+    /// The language the texts are in: `locale` when its catalogue is there (or it is English),
+    /// else English.
+    pub fn locale(&self) -> Locale {
+        if self.own.is_some() {
+            self.locale
+        } else {
+            Locale::En
+        }
+    }
+
+    /// The BCP 47 tag of the language the texts are in, for the root's `lang`.
+    pub fn lang(&self) -> &'static str {
+        self.locale().html_lang()
+    }
+
+    /// The writing direction of the language the texts are in, for the root's `dir`.
+    pub fn dir(&self) -> &'static str {
+        self.locale().dir()
+    }
+
+    /// `msg` as plain text.
+    pub fn text(&self, msg: &Msg) -> String {
+        match msg {
+            Msg::Title => self.get("title"),
+            Msg::Loading => self.get("loading"),
+            Msg::Saving => self.get("saving"),
+            Msg::PinLabel => self.get("pin_label"),
+            Msg::PinHintPinned => self.get("pin_hint_pinned"),
+            Msg::PinHintUnpinned => self.get("pin_hint_unpinned"),
+            Msg::WhisperLabel => self.get("whisper_label"),
+            Msg::WhisperHint => self.get("whisper_hint"),
+            Msg::Blocked(Blocked::OtherOperator) => self.get("blocked.other_operator"),
+            Msg::Blocked(Blocked::NoSession) => self.get("blocked.no_session"),
+            Msg::DialogPinned => self.get("dialog_pinned"),
+            Msg::DialogUnpinned => self.get("dialog_unpinned"),
+            Msg::WhisperTurnedOn => self.get("whisper_turned_on"),
+            Msg::WhisperTurnedOff => self.get("whisper_turned_off"),
+            Msg::BulkTitle => self.get("bulk_title"),
+            Msg::PinAllButton => self.get("pin_all_button"),
+            Msg::UnpinAllButton => self.get("unpin_all_button"),
+            Msg::ConfirmPinAll => self.get("confirm_pin_all"),
+            Msg::ConfirmUnpinAll => self.get("confirm_unpin_all"),
+            Msg::Confirm => self.get("confirm"),
+            Msg::Cancel => self.get("cancel"),
+            Msg::TryAgain => self.get("try_again"),
+            Msg::PinnedCount(n) => self.count("pinned_count", *n),
+            Msg::UnpinnedCount(n) => self.count("unpinned_count", *n),
+            Msg::Failed { action, problem } => self.failed(*action, *problem),
+            Msg::NoHost => self.get(NO_HOST),
+            Msg::Placement(problem) => self.get(no_chat(problem)),
+            Msg::NotOpenLine => self.get("not_open_line"),
+            Msg::NoDialogAccess => self.get("no_dialog_access"),
+            Msg::PortalTooOld => self.get(PORTAL_TOO_OLD),
+            Msg::InitTimeout => self.get("init_timeout"),
+            Msg::AppPage => self.get("app_page"),
+            Msg::PageLoadFailed => self.get("page_load_failed"),
+            Msg::AppAbout => self.get("app_about"),
+            Msg::SidebarTitle => self.get("sidebar_title"),
+            Msg::SidebarChecking => self.get("sidebar_checking"),
+            Msg::SidebarBound => self.get("sidebar_bound"),
+            Msg::SidebarBoundElsewhere => self.get("sidebar_bound_elsewhere"),
+            Msg::SidebarNotBound => self.get("sidebar_not_bound"),
+            Msg::SidebarAdminOnly => self.get("sidebar_admin_only"),
+            Msg::AddToSidebar => self.get("add_to_sidebar"),
+            Msg::ReaddToSidebar => self.get("readd_to_sidebar"),
+            Msg::RemoveFromSidebar => self.get("remove_from_sidebar"),
+            Msg::SidebarAdded => self.get("sidebar_added"),
+            Msg::SidebarRemoved => self.get("sidebar_removed"),
+            Msg::InstallTitle => self.get("install_title"),
+            Msg::InstallBinding => self.get("install_binding"),
+            Msg::InstallDone => self.get("install_done"),
+            Msg::InstallStopped => self.get("install_stopped"),
+            Msg::PlacementFailed { change, problem } => format!(
+                "{} {}",
+                self.get(&format!("placement_failed.{}", change_key(*change))),
+                self.get(&format!("placement_why.{}", bind_key(*problem)))
+            ),
+        }
+    }
+
+    /// The text under `key`: this language's, else English; the key itself when even English
+    /// lacks it (`tests/i18n_catalogue.rs` makes sure it never does).
+    fn get(&self, key: &str) -> String {
+        self.own
+            .as_deref()
+            .and_then(|c| c.text(key))
+            .or_else(|| Catalogue::english().text(key))
+            .unwrap_or(key)
+            .to_owned()
+    }
+
+    /// `n` with the form of `key` for its plural category (`none` for 0, a sentence of its own),
+    /// `{n}` replaced by the number in the language's digits.
+    fn count(&self, key: &str, n: u64) -> String {
+        let form = if n == 0 {
+            "none"
+        } else {
+            self.numbers.category(n).name()
+        };
+        // A form the catalogue lacks is its `other` (every CLDR language has one); a count the
+        // catalogue lacks is English's.
+        fn in_catalogue<'a>(c: &'a Catalogue, key: &str, form: &str) -> Option<&'a str> {
+            c.form(key, form).or_else(|| c.form(key, "other"))
+        }
+        let template = self
+            .own
+            .as_deref()
+            .and_then(|c| in_catalogue(c, key, form))
+            .or_else(|| in_catalogue(Catalogue::english(), key, form))
+            .unwrap_or(key);
+        template.replace("{n}", &self.numbers.format(n))
+    }
+
+    /// [`Msg::Failed`]: a head, then why and what to do. The head says "not confirmed" when the
+    /// outcome is unknown (the write may have happened, so it is not called a failure) and
+    /// "… failed" otherwise.
+    fn failed(&self, action: Action, problem: Problem) -> String {
+        let head = match problem {
+            Problem::NoAnswer | Problem::Garbled => "unconfirmed",
+            Problem::NotOperator
+            | Problem::NoAccess
+            | Problem::NotOpenLine
+            | Problem::ChatNotFound
+            | Problem::AuthLost
+            | Problem::MissingScope
+            | Problem::PlanRestricted
+            | Problem::PortalTooOld
+            | Problem::ServerModule
+            | Problem::RateLimited
+            | Problem::TimeLimited
+            | Problem::NoHost
+            | Problem::Unknown => "failed",
+        };
+        format!(
+            "{} {}",
+            self.get(&format!("{head}.{}", action_key(action))),
+            self.get(advice(action, problem))
+        )
+    }
 }
 
-/// What the operator is told when the placement names no group chat ([`Msg::Placement`]).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum NoChat {
-    /// Bitrix24 did not say which chat is open: no options, no `dialogId`, or not a chat id.
-    NotSaid,
-    /// The widget was opened in a private chat.
-    Private,
+/// The key shared by [`Msg::NoHost`] and its advice.
+const NO_HOST: &str = "no_host";
+/// The key shared by [`Msg::PortalTooOld`] and the advice after a write.
+const PORTAL_TOO_OLD: &str = "portal_too_old";
+
+/// An action's part of the failure keys (`failed.<it>`, `unconfirmed.<it>`).
+fn action_key(action: Action) -> &'static str {
+    match action {
+        Action::Load => "load",
+        Action::Pin => "pin",
+        Action::Unpin => "unpin",
+        Action::WhisperOn => "whisper_on",
+        Action::WhisperOff => "whisper_off",
+        Action::PinAll => "pin_all",
+        Action::UnpinAll => "unpin_all",
+    }
 }
 
-/// [`Msg::Placement`] in any language: which text `problem` gets is decided here, once; each
-/// language gives only its table.
-fn placement(problem: &PlacementProblem, texts: fn(NoChat) -> &'static str) -> String {
-    let kind = match problem {
+/// A placement change's part of `placement_failed.<it>`.
+fn change_key(change: PlacementChange) -> &'static str {
+    match change {
+        PlacementChange::Install => "install",
+        PlacementChange::Check => "check",
+        PlacementChange::Add => "add",
+        PlacementChange::Readd => "readd",
+        PlacementChange::Remove => "remove",
+        PlacementChange::InstallCheck => "install_check",
+    }
+}
+
+/// A placement problem's part of `placement_why.<it>`.
+fn bind_key(problem: BindProblem) -> &'static str {
+    match problem {
+        BindProblem::NotAdmin => "not_admin",
+        BindProblem::MissingScope => "missing_scope",
+        BindProblem::Rejected => "rejected",
+        BindProblem::AuthLost => "auth_lost",
+        BindProblem::NoAnswer => "no_answer",
+        BindProblem::Busy => "busy",
+        BindProblem::Unknown => "unknown",
+    }
+}
+
+/// What the operator is told when the placement names no group chat ([`Msg::Placement`]):
+/// Bitrix24 did not say which chat is open, or it is a private chat.
+fn no_chat(problem: &PlacementProblem) -> &'static str {
+    match problem {
         PlacementProblem::MissingOptions
         | PlacementProblem::MissingDialogId
-        | PlacementProblem::NotAChatId { .. } => NoChat::NotSaid,
-        PlacementProblem::PrivateChat { .. } => NoChat::Private,
-    };
-    texts(kind).to_owned()
+        | PlacementProblem::NotAChatId { .. } => "no_chat.not_said",
+        PlacementProblem::PrivateChat { .. } => "no_chat.private",
+    }
 }
 
-/// Why something failed and what to do: one text per distinct advice. Where the advice depends
-/// on what was being done, [`advice`] says so, once for every language. Sorted by name, so that
-/// a catalogue's table reads like an index.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Advice {
-    /// [`Problem::AuthLost`].
-    AuthLost,
-    /// [`Problem::ChatNotFound`].
-    ChatNotFound,
-    /// [`Problem::Garbled`] on pin-all or unpin-all.
-    GarbledAll,
-    /// [`Problem::Garbled`] on a write to this dialog.
-    GarbledDialog,
-    /// [`Problem::Garbled`] on the read.
-    GarbledRead,
-    /// [`Problem::MissingScope`].
-    MissingScope,
-    /// [`Problem::NoAccess`].
-    NoAccess,
-    /// [`Problem::NoAnswer`] on pin-all or unpin-all.
-    NoAnswerAll,
-    /// [`Problem::NoAnswer`] on a write to this dialog: it may or may not have been applied.
-    NoAnswerDialog,
-    /// [`Problem::NoAnswer`] on the read.
-    NoAnswerRead,
-    /// [`Problem::NoHost`].
-    NoHost,
-    /// [`Problem::NotOpenLine`].
-    NotOpenLine,
-    /// [`Problem::NotOperator`] on anything else.
-    NotOperatorOther,
-    /// [`Problem::NotOperator`] on pin or unpin.
-    NotOperatorPin,
-    /// [`Problem::NotOperator`] on a whisper switch.
-    NotOperatorWhisper,
-    /// [`Problem::PlanRestricted`].
-    PlanRestricted,
-    /// [`Problem::PortalTooOld`] on the read (`imopenlines.dialog.get`).
-    PortalTooOldRead,
-    /// [`Problem::PortalTooOld`] on a write (`imopenlines.session.mode.*`).
-    PortalTooOldWrite,
-    /// [`Problem::RateLimited`].
-    RateLimited,
-    /// [`Problem::ServerModule`].
-    ServerModule,
-    /// [`Problem::TimeLimited`].
-    TimeLimited,
-    /// [`Problem::Unknown`].
-    Unknown,
-}
-
-/// The advice for `problem` when it ended `action`.
-fn advice(action: Action, problem: Problem) -> Advice {
+/// Why something failed and what to do: the key of the advice for `problem` when it ended
+/// `action`. Where the advice depends on what was being done, this says so, once for every
+/// language.
+fn advice(action: Action, problem: Problem) -> &'static str {
     // What the action was about, where the advice depends on it.
     enum Target {
         Read,
@@ -327,98 +387,34 @@ fn advice(action: Action, problem: Problem) -> Advice {
     };
     match problem {
         Problem::NotOperator => match action {
-            Action::Pin | Action::Unpin => Advice::NotOperatorPin,
-            Action::WhisperOn | Action::WhisperOff => Advice::NotOperatorWhisper,
-            Action::Load | Action::PinAll | Action::UnpinAll => Advice::NotOperatorOther,
+            Action::Pin | Action::Unpin => "why.not_operator_pin",
+            Action::WhisperOn | Action::WhisperOff => "why.not_operator_whisper",
+            Action::Load | Action::PinAll | Action::UnpinAll => "why.not_operator_other",
         },
-        Problem::NoAccess => Advice::NoAccess,
-        Problem::NotOpenLine => Advice::NotOpenLine,
-        Problem::ChatNotFound => Advice::ChatNotFound,
-        Problem::AuthLost => Advice::AuthLost,
-        Problem::MissingScope => Advice::MissingScope,
-        Problem::PlanRestricted => Advice::PlanRestricted,
+        Problem::NoAccess => "why.no_access",
+        Problem::NotOpenLine => "why.not_open_line",
+        Problem::ChatNotFound => "why.chat_not_found",
+        Problem::AuthLost => "why.auth_lost",
+        Problem::MissingScope => "why.missing_scope",
+        Problem::PlanRestricted => "why.plan_restricted",
         Problem::PortalTooOld => match target {
-            Target::Read => Advice::PortalTooOldRead,
-            Target::Dialog | Target::AllDialogs => Advice::PortalTooOldWrite,
+            Target::Read => "why.portal_too_old_read",
+            Target::Dialog | Target::AllDialogs => PORTAL_TOO_OLD,
         },
-        Problem::ServerModule => Advice::ServerModule,
-        Problem::RateLimited => Advice::RateLimited,
-        Problem::TimeLimited => Advice::TimeLimited,
+        Problem::ServerModule => "why.server_module",
+        Problem::RateLimited => "why.rate_limited",
+        Problem::TimeLimited => "why.time_limited",
         Problem::NoAnswer => match target {
-            Target::Read => Advice::NoAnswerRead,
-            Target::Dialog => Advice::NoAnswerDialog,
-            Target::AllDialogs => Advice::NoAnswerAll,
+            Target::Read => "why.no_answer_read",
+            Target::Dialog => "why.no_answer_dialog",
+            Target::AllDialogs => "why.no_answer_all",
         },
         Problem::Garbled => match target {
-            Target::Read => Advice::GarbledRead,
-            Target::Dialog => Advice::GarbledDialog,
-            Target::AllDialogs => Advice::GarbledAll,
+            Target::Read => "why.garbled_read",
+            Target::Dialog => "why.garbled_dialog",
+            Target::AllDialogs => "why.garbled_all",
         },
-        Problem::NoHost => Advice::NoHost,
-        Problem::Unknown => Advice::Unknown,
-    }
-}
-
-/// A language's tables for the failure texts, which [`Failures::failed`] and
-/// [`Failures::placement_failed`] put together the same way in every language.
-#[derive(Clone, Copy)]
-struct Failures {
-    /// The head when the action failed: "Pinning failed."
-    what: fn(Action) -> &'static str,
-    /// The head when its outcome is unknown: "Pinning was not confirmed."
-    unconfirmed: fn(Action) -> &'static str,
-    /// Why, and what to do ([`advice`]).
-    why: fn(Advice) -> &'static str,
-    /// The head when a placement change failed.
-    placement_head: fn(PlacementChange) -> &'static str,
-    /// Why a placement change failed, and what to do.
-    placement_why: fn(BindProblem) -> &'static str,
-}
-
-impl Failures {
-    /// The tables, in the order of the fields.
-    const fn new(
-        what: fn(Action) -> &'static str,
-        unconfirmed: fn(Action) -> &'static str,
-        why: fn(Advice) -> &'static str,
-        placement_head: fn(PlacementChange) -> &'static str,
-        placement_why: fn(BindProblem) -> &'static str,
-    ) -> Failures {
-        Failures {
-            what,
-            unconfirmed,
-            why,
-            placement_head,
-            placement_why,
-        }
-    }
-
-    /// [`Msg::Failed`]: a head, then why and what to do. The head says "not confirmed" when the
-    /// outcome is unknown (the write may have happened, so it is not called a failure) and
-    /// "… failed" otherwise.
-    fn failed(self, action: Action, problem: Problem) -> String {
-        let head = match problem {
-            Problem::NoAnswer | Problem::Garbled => (self.unconfirmed)(action),
-            Problem::NotOperator
-            | Problem::NoAccess
-            | Problem::NotOpenLine
-            | Problem::ChatNotFound
-            | Problem::AuthLost
-            | Problem::MissingScope
-            | Problem::PlanRestricted
-            | Problem::PortalTooOld
-            | Problem::ServerModule
-            | Problem::RateLimited
-            | Problem::TimeLimited
-            | Problem::NoHost
-            | Problem::Unknown => (self.what)(action),
-        };
-        format!("{head} {}", (self.why)(advice(action, problem)))
-    }
-
-    /// [`Msg::PlacementFailed`]: the change's head, then why and what to do.
-    fn placement_failed(self, change: PlacementChange, problem: BindProblem) -> String {
-        let head = (self.placement_head)(change);
-        format!("{head} {}", (self.placement_why)(problem))
+        Problem::NoHost => NO_HOST,
+        Problem::Unknown => "why.unknown",
     }
 }

@@ -5,7 +5,8 @@ use std::any::Any;
 use std::rc::Rc;
 
 use leptos::prelude::*;
-use openline_modes::app::Root;
+use openline_modes::app::admin::AdminRoot;
+use openline_modes::app::sidebar::SidebarRoot;
 use openline_modes::host::fake::FakeHost;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
@@ -25,14 +26,32 @@ impl Drop for Mounted {
 }
 
 impl Mounted {
-    /// Mounts the app over `fake` and returns at once (nothing has been answered yet).
+    /// Mounts the sidebar bundle's root over `fake` (which serves every catalogue) and returns
+    /// at once (nothing has been answered yet).
+    #[allow(dead_code)] // each suite mounts one of the two roots
     pub fn new(fake: &FakeHost) -> Self {
+        let host = fake.clone();
+        Self::mount(fake, move || {
+            let release = Callback::new(|()| {});
+            view! { <SidebarRoot host=Rc::new(host) release=release /> }.into_any()
+        })
+    }
+
+    /// Mounts the admin bundle's root (the app page, the install page) over `fake`.
+    #[allow(dead_code)]
+    pub fn admin(fake: &FakeHost) -> Self {
+        let host = fake.clone();
+        Self::mount(fake, move || {
+            view! { <AdminRoot host=Rc::new(host) /> }.into_any()
+        })
+    }
+
+    fn mount(fake: &FakeHost, root_view: impl FnOnce() -> AnyView + 'static) -> Self {
+        super::catalogues::serve_all(fake);
         let document = web_sys::window().unwrap().document().unwrap();
         let root: HtmlElement = document.create_element("div").unwrap().unchecked_into();
         document.body().unwrap().append_child(&root).unwrap();
-        let host = fake.clone();
-        let handle =
-            leptos::mount::mount_to(root.clone(), move || view! { <Root host=Rc::new(host) /> });
+        let handle = leptos::mount::mount_to(root.clone(), root_view);
         Self {
             root,
             handle: Some(Box::new(handle)),

@@ -1,0 +1,139 @@
+//! The 20 portal languages of Bitrix24 and their BCP 47 tags.
+
+/// A portal language: Bitrix24's `LANGUAGE_ID` (`BX24.getLang()`), one of 20.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum Locale {
+    /// English, also the fallback for every language Bitrix24 does not have.
+    #[default]
+    En,
+    /// Russian.
+    Ru,
+    /// German.
+    De,
+    /// Ukrainian (`ua`, tag `uk`).
+    Ua,
+    /// Spanish (`la`, tag `es`).
+    La,
+    /// Brazilian Portuguese (`br`, tag `pt-BR`).
+    Br,
+    /// French.
+    Fr,
+    /// Italian.
+    It,
+    /// Polish.
+    Pl,
+    /// Turkish.
+    Tr,
+    /// Kazakh (`kz`, tag `kk`).
+    Kz,
+    /// Vietnamese (`vn`, tag `vi`).
+    Vn,
+    /// Indonesian.
+    Id,
+    /// Malay.
+    Ms,
+    /// Thai.
+    Th,
+    /// Arabic, written right to left.
+    Ar,
+    /// Simplified Chinese (`sc`, tag `zh-CN`).
+    Sc,
+    /// Traditional Chinese (`tc`, tag `zh-TW`).
+    Tc,
+    /// Japanese.
+    Ja,
+    /// Hindi (`in`, tag `hi`).
+    In,
+}
+
+/// Every locale with its Bitrix24 id and BCP 47 tag (b24jssdk `B24LocaleMap`, region dropped
+/// where the language has one main variant; docs/i18n.md). `scripts/i18n-check.mjs` holds the
+/// same table and `e2e/catalogues.spec.ts` checks that the two agree.
+const TABLE: [(Locale, &str, &str); 20] = [
+    (Locale::En, "en", "en"),
+    (Locale::Ru, "ru", "ru"),
+    (Locale::De, "de", "de"),
+    (Locale::Ua, "ua", "uk"),
+    (Locale::La, "la", "es"),
+    (Locale::Br, "br", "pt-BR"),
+    (Locale::Fr, "fr", "fr"),
+    (Locale::It, "it", "it"),
+    (Locale::Pl, "pl", "pl"),
+    (Locale::Tr, "tr", "tr"),
+    (Locale::Kz, "kz", "kk"),
+    (Locale::Vn, "vn", "vi"),
+    (Locale::Id, "id", "id"),
+    (Locale::Ms, "ms", "ms"),
+    (Locale::Th, "th", "th"),
+    (Locale::Ar, "ar", "ar"),
+    (Locale::Sc, "sc", "zh-CN"),
+    (Locale::Tc, "tc", "zh-TW"),
+    (Locale::Ja, "ja", "ja"),
+    (Locale::In, "in", "hi"),
+];
+
+impl Locale {
+    /// Every locale, in declaration order.
+    pub const ALL: [Locale; 20] = {
+        let mut all = [Locale::En; 20];
+        let mut i = 0;
+        while i < 20 {
+            all[i] = TABLE[i].0;
+            i += 1;
+        }
+        all
+    };
+
+    /// The locale for a Bitrix24 `LANG` id (`ru`, `ua`, `la`, `sc` …) or a browser language tag
+    /// (`uk-UA`, `es-MX`, `pt`, `zh-Hant`, `kk` …): any case, spaces around ignored, `-` or `_`.
+    /// An id wins over a tag (`in` is Bitrix24's Hindi, not the old tag for Indonesian).
+    /// Anything else, including `""`, is [`Locale::En`].
+    pub fn from_lang(code: &str) -> Locale {
+        let code = code.trim().to_ascii_lowercase().replace('_', "-");
+        let mut parts = code.split('-');
+        let primary = parts.next().unwrap_or("");
+        if let Some(&(locale, _, _)) = TABLE.iter().find(|(_, id, _)| *id == primary) {
+            return locale;
+        }
+        match primary {
+            "uk" => Locale::Ua,
+            "es" => Locale::La,
+            "pt" => Locale::Br,
+            "kk" => Locale::Kz,
+            "vi" => Locale::Vn,
+            "hi" => Locale::In,
+            "zh" => {
+                // Traditional: zh-Hant, zh-TW, zh-HK, zh-MO; everything else is Simplified.
+                if parts.any(|p| matches!(p, "hant" | "tw" | "hk" | "mo")) {
+                    Locale::Tc
+                } else {
+                    Locale::Sc
+                }
+            }
+            _ => Locale::En,
+        }
+    }
+
+    fn row(self) -> (Locale, &'static str, &'static str) {
+        TABLE[self as usize]
+    }
+
+    /// The Bitrix24 id: `"en"`, `"ua"`, `"la"`, `"sc"` … (also the catalogue's file name).
+    pub fn code(self) -> &'static str {
+        self.row().1
+    }
+
+    /// The BCP 47 tag for the root's `lang` and for `Intl`: `"uk"` for `ua`, `"es"` for `la`,
+    /// `"zh-CN"` for `sc` …
+    pub fn html_lang(self) -> &'static str {
+        self.row().2
+    }
+
+    /// The writing direction for the root's `dir`: `"rtl"` for Arabic, else `"ltr"`.
+    pub fn dir(self) -> &'static str {
+        match self {
+            Locale::Ar => "rtl",
+            _ => "ltr",
+        }
+    }
+}
