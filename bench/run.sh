@@ -2,7 +2,9 @@
 # The benchmark in one command: release build, two sandbox portals with zero latency (one
 # framing dist/, one framing the plain-JS reference), then bench/run.mjs in headless Chromium.
 # Writes bench/results/latest.md and latest.json. Env: RUNS (default 25), CYCLES (1000),
-# BENCH_PORTS="widget_portal widget_app ref_portal ref_app" (default 19090 19080 19091 19081).
+# BENCH_PORTS="widget_portal widget_app ref_portal ref_app" (default 19090 19080 19091 19081),
+# APP_SERVER (bench: run.mjs serves the apps' files with deployment caching, the default;
+# sandbox: the sandboxes' app listeners, no-store).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh

@@ -51,6 +51,7 @@
 
   if (!window.BX24) { msg.textContent = 'Open this page in a Bitrix24 chat sidebar.'; return; }
   BX24.init(function () {
+    performance.mark('olm-ready'); // the init reply is in (the benchmark's waterfall)
     var o = BX24.placement.info().options || {};
     chatId = parseInt(String(o.dialogId || '').replace('chat', ''), 10);
     if (chatId > 0) { read(); } else { msg.textContent = 'Open this page in an open-line chat.'; }
