@@ -33,6 +33,9 @@ const DIST = resolve(ROOT, env('DIST', 'dist'));
 const REF_DIR = resolve(ROOT, env('REF_DIR', 'bench/reference'));
 const DEFERRAL_MS = 10; // the library defers every send by 10 ms (docs/bitrix24.md §4.4)
 const CHAT = 'chat11'; // the seed's plain dialog of the current user: unpinned, whisper off
+// The portal language (LANG=…): `en` needs no catalogue; any other id makes the widget fetch
+// i18n/<id>.json, which row 6 then counts (issue 14: what a non-English operator fetches).
+const LANG = env('LANG_ID', 'en');
 const APP_SERVER = env('APP_SERVER', 'bench');
 if (!['bench', 'sandbox'].includes(APP_SERVER)) throw new Error(`APP_SERVER must be bench or sandbox, got ${APP_SERVER}`);
 const LIBRARY_URL = 'https://api.bitrix24.com/api/v1/';
@@ -201,7 +204,7 @@ async function reset(app) {
 // state (its mark and the next animation frame after the switch is in the DOM).
 async function navigate(page, app) {
   const framed = page.waitForEvent('framenavigated', { predicate: (f) => f.url().startsWith(app.appOrigin), timeout: 20_000 });
-  await page.goto(`${app.portalUrl}/?dialog=${CHAT}&app_url=${encodeURIComponent(app.appOrigin + '/')}`);
+  await page.goto(`${app.portalUrl}/?dialog=${CHAT}&lang=${LANG}&app_url=${encodeURIComponent(app.appOrigin + '/')}`);
   const frame = await framed;
   await frame.waitForFunction(() => window.__bench && window.__bench.markAt !== null && window.__bench.paintAt !== null,
     null, { polling: 50, timeout: 20_000 });
@@ -280,9 +283,23 @@ async function loadFigures(page, frame, app) {
   };
 }
 
+// Ends the renderer process of the (cross-site, out-of-process) app frame and waits until it
+// is gone. Left alone, Chromium may hand the next frame of the same site that process again,
+// with its in-process caches (Blink's memory cache, V8's compiled code): whether it does depends
+// on how fast the old page unloads (here: always for the widget, never for the reference), so
+// a warm open would compare a hot process with a fresh one.
+const isolateOf = async (context, frame) => (await (await context.newCDPSession(frame)).send('Runtime.getIsolateId')).id;
+async function endFrameProcess(context, frame) {
+  const cdp = await context.newCDPSession(frame);
+  const gone = new Promise((ok) => cdp.on('Inspector.targetCrashed', ok));
+  cdp.send('Page.crash').catch(() => {}); // never answers: the process is gone
+  await Promise.race([gone, new Promise((_, fail) => setTimeout(() => fail(new Error('app frame renderer did not end')), 10_000))]);
+}
+
 // One timing run, in a fresh browser context (empty HTTP cache): a cold open, a pin click and
-// a whisper click; then the portal page opened again in the same context (a new navigation,
-// warm HTTP cache) after a sandbox reset, so that it reads the same seed state.
+// a whisper click; then the warm open: the app frame's renderer is ended, that tab closed, and
+// the portal page opened in a new tab of the same context (a new navigation, warm HTTP cache,
+// fresh renderer processes), after a sandbox reset so that it reads the same seed state.
 async function timingRun(browser, app) {
   await reset(app);
   const { context, page, frame, errors } = await openApp(browser, app);
@@ -304,8 +321,16 @@ async function timingRun(browser, app) {
       clicks[id] = got.sent - got.at;
       clicks[id + 'Input'] = got.sent - got.ts;
     }
+    const coldIsolate = await isolateOf(context, frame);
+    await endFrameProcess(context, frame);
+    await page.close();
+    const page2 = await context.newPage();
+    page2.on('pageerror', (e) => errors.push(e.message));
     await reset(app);
-    const warm = await loadFigures(page, await navigate(page, app), app);
+    const frame2 = await navigate(page2, app);
+    const warm = await loadFigures(page2, frame2, app);
+    // The warm frame must run in a new renderer (V8 isolate) to be comparable: checked.
+    warm.freshRenderer = (await isolateOf(context, frame2)) !== coldIsolate;
     return {
       ...cold,
       clickToSendPin: clicks.pin,
@@ -434,10 +459,10 @@ function markdown(r) {
   const W = r.widget, R = r.reference;
   const L = [];
   L.push(`# Benchmark: widget vs plain-JS reference`, '');
-  L.push(`${r.meta.date} · commit ${r.meta.commit} · ${r.meta.browser} headless · ${r.meta.runs} timing runs per app (interleaved; each a cold ` +
+  L.push(`${r.meta.date} · commit ${r.meta.commit} · portal language ${r.meta.lang} · ${r.meta.browser} headless · ${r.meta.runs} timing runs per app (interleaved; each a cold ` +
     `open then a warm one) · ${r.meta.cycles} memory cycles · sandbox latency 0 ms · app files served by ${r.meta.appServer === 'bench' ? 'the harness (deployment caching)' : 'the sandbox (no-store)'} · ${r.meta.machine}`, '');
   L.push('Timings: median (p10–p90). Ratio: widget / reference (of the medians). Cold: a fresh browser context (empty HTTP cache); ' +
-    'warm: the portal page opened again in the same context right after.', '');
+    'warm: the portal page opened again right after, in a new tab of the same context (warm HTTP cache), the app frame in a new renderer process.', '');
   L.push('| # | Metric | Widget | Reference | Ratio | Budget (widget) |');
   L.push('|---|---|---|---|---|---|');
   const sz = (kind, k) => [W.sizes.rows[kind][k], R.sizes.rows[kind][k]];
@@ -507,8 +532,9 @@ function markdown(r) {
       const rs = x.runs.map((rn) => (phase === 'cold' ? rn : rn.warm));
       const n = (pred) => rs.filter(pred).length;
       const files = rs.flatMap((rn) => rn.fetched.filter((f) => f.type !== 'navigation'));
-      return `app files from the HTTP cache ${files.filter((f) => f.via === 'cache').length}/${files.length} fetches, ` +
-        `library from the cache in ${n((rn) => rn.library && rn.library.via === 'cache')}/${rs.length} runs`;
+      return `app files from a cache ${files.filter((f) => f.via === 'cache').length}/${files.length} fetches, ` +
+        `library from a cache in ${n((rn) => rn.library && rn.library.via === 'cache')}/${rs.length} runs` +
+        (phase === 'warm' ? `, frame in a fresh renderer process in ${n((rn) => rn.freshRenderer)}/${rs.length} runs` : '');
     };
     L.push('', `Where the responses came from (a cache: deliveryType "cache" or transferSize 0): widget: ${vias(W)}; reference: ${vias(R)}.`);
   }
@@ -546,6 +572,7 @@ async function main() {
   const result = {
     meta: {
       date: new Date().toISOString(),
+      lang: LANG,
       commit: (() => { try { return execFileSync('git', ['-C', ROOT, 'describe', '--always', '--dirty'], { encoding: 'utf8' }).trim(); } catch { return '?'; } })(),
       browser: `Chromium ${browser.version()}`,
       node: process.version,

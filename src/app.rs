@@ -30,9 +30,16 @@ pub const APP_PLACEMENT: &str = "DEFAULT";
 
 /// Waits for the host and fetches the texts of its language: `Ok` with what the host said, or
 /// `Err` with the message to show instead (in the browser's language) when it never got ready.
-pub async fn boot(h: &dyn Host) -> Result<(HostInfo, Texts), (Msg, Texts)> {
+/// `on_ready` runs as soon as the host is ready, before the texts are awaited (the sidebar
+/// starts its first read there).
+pub async fn boot(
+    h: &dyn Host,
+    on_ready: impl FnOnce(&HostInfo),
+) -> Result<(HostInfo, Texts), (Msg, Texts)> {
     match h.ready().await {
         Ok(info) => {
+            h.mark("olm-ready");
+            on_ready(&info);
             let texts = controller::texts(h, Locale::from_lang(&info.lang)).await;
             Ok((info, texts))
         }

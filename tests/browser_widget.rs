@@ -544,6 +544,29 @@ async fn loading_is_one_batch_of_dialog_get_and_profile() {
     );
 }
 
+#[wasm_bindgen_test]
+async fn the_first_read_leaves_before_the_widget_renders_and_its_answer_is_shown_once() {
+    // The root reads the dialog as soon as the host is ready and keeps its placeholder until the
+    // answer: the widget renders once, with the state, and does not read again.
+    let portal = Portal::new().with(|d| d.pinned = true);
+    let fake = sidebar(&portal, Locale::En);
+    fake.hold();
+    let w = mount(&fake);
+    w.until("the batch is held", || fake.requests().len() == 1)
+        .await;
+    w.settle().await;
+    assert!(w.loading(), "{:?}", w.visible_text());
+    assert!(
+        w.all("[role=switch]").is_empty(),
+        "nothing but the placeholder yet"
+    );
+    assert!(fake.release());
+    w.until("the state is shown", || !w.loading()).await;
+    w.settle().await;
+    assert_eq!(w.checked("Pin dialog").as_deref(), Some("true"));
+    assert_eq!(fake.requests().len(), 1, "{:?}", fake.requests());
+}
+
 // ---------------------------------------------------------------------------------------------
 // 5. A click is one write, then a re-read; the switch ends in the portal's state
 // ---------------------------------------------------------------------------------------------

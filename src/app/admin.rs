@@ -34,7 +34,9 @@ enum Boot {
 
 /// Takes the page over from the sidebar bundle and mounts the admin root.
 pub fn start() {
-    let host: Rc<dyn Host> = Rc::new(Bx24Host::new());
+    let bx24 = Bx24Host::new();
+    bx24.begin();
+    let host: Rc<dyn Host> = Rc::new(bx24);
     host.take_over();
     leptos::mount::mount_to_body(move || view! { <AdminRoot host=host /> });
 }
@@ -54,7 +56,7 @@ pub fn AdminRoot(
 
     spawn_local(async move {
         let Some(h) = host.get() else { return };
-        match boot(&*h).await {
+        match boot(&*h, |_| {}).await {
             Ok((info, texts)) => {
                 tr.try_set(Tr::new(texts));
                 match info.placement.code.as_str() {

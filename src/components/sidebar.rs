@@ -7,6 +7,9 @@
 
 use std::rc::Rc;
 
+use futures::channel::oneshot;
+use futures::future::{FutureExt, Shared};
+
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -18,6 +21,7 @@ use crate::controller::verdict::{after_read, Phase, ReRead, Retry, Verdict};
 use crate::controller::{self, AfterReRead, Snapshot};
 use crate::domain::command::Command;
 use crate::domain::dialog::ChatId;
+use crate::domain::error::CallError;
 use crate::host::{Host, HostHandle};
 use crate::i18n::Msg;
 
@@ -27,6 +31,40 @@ pub const PIN_ID: &str = "olm-pin";
 pub const WHISPER_ID: &str = "olm-whisper";
 
 /// Order of state reads: a read that started earlier but answered later is older news.
+/// The first read of the dialog, started before the widget renders (the root starts it as soon
+/// as the host is ready, so the request leaves before anything renders).
+#[derive(Clone, Default)]
+pub struct FirstRead(Rc<std::cell::RefCell<Option<FirstAnswer>>>);
+
+/// What the first read will answer (shared: the root waits for it, the widget takes it).
+type FirstAnswer = Shared<oneshot::Receiver<Result<Snapshot, CallError>>>;
+
+impl FirstRead {
+    /// Starts reading `chat` now.
+    pub fn start(host: Rc<dyn Host>, chat: ChatId) -> FirstRead {
+        let (tx, rx) = oneshot::channel();
+        spawn_local(async move {
+            let _ = tx.send(controller::load(&*host, chat).await);
+        });
+        FirstRead(Rc::new(std::cell::RefCell::new(Some(rx.shared()))))
+    }
+
+    /// Waits until the answer is there (at once when there is no first read).
+    pub async fn answered(&self) {
+        let answer = self.0.borrow().clone();
+        if let Some(answer) = answer {
+            let _ = answer.await;
+        }
+    }
+
+    /// The answer, once; `None` when there was no first read or it was already taken (or it
+    /// was dropped before answering: the caller then reads again).
+    async fn take(&self) -> Option<Result<Snapshot, CallError>> {
+        let answer = self.0.borrow_mut().take()?;
+        answer.await.ok()
+    }
+}
+
 #[derive(Default)]
 struct Reads {
     started: u64,
@@ -46,6 +84,7 @@ struct Widget {
     busy_bulk: RwSignal<bool>,
     regions: Regions,
     reads: StoredValue<Reads>,
+    first: StoredValue<FirstRead, LocalStorage>,
 }
 
 impl Widget {
@@ -80,7 +119,11 @@ impl Widget {
             r.started += 1;
             ticket = r.started;
         });
-        let result = controller::load(&*host, self.chat).await;
+        let first = self.first.try_get_value().unwrap_or_default();
+        let result = match first.take().await {
+            Some(result) => result,
+            None => controller::load(&*host, self.chat).await,
+        };
         let mut newer = false;
         let _ = self.reads.try_update_value(|r| {
             newer = ticket <= r.applied;
@@ -168,6 +211,9 @@ pub fn Sidebar(
     tr: Tr,
     /// Where failures and outcomes are announced.
     regions: Regions,
+    /// The first read, if the root already started it (else the widget starts one).
+    #[prop(optional)]
+    first: FirstRead,
 ) -> impl IntoView {
     let w = Widget {
         host,
@@ -180,6 +226,7 @@ pub fn Sidebar(
         busy_bulk: RwSignal::new(false),
         regions,
         reads: StoredValue::new(Reads::default()),
+        first: StoredValue::new_local(first),
     };
     regions
         .on_retry

@@ -19,7 +19,7 @@
 //!   an object.
 
 use futures::channel::oneshot;
-use futures::future::{select, Either};
+use futures::future::{select, Either, FutureExt, Shared};
 use gloo_timers::future::TimeoutFuture;
 use js_sys::{Object, Reflect};
 use serde_json::Value;
@@ -30,6 +30,7 @@ use super::{BatchCall, BatchResults, Host, HostFuture, HostInfo, Placement, Subs
 use crate::domain::envelope::decode_answer;
 use crate::domain::error::CallError;
 use crate::i18n::{Locale, Numbers};
+use std::cell::RefCell;
 use std::rc::Rc;
 
 #[wasm_bindgen]
@@ -80,7 +81,13 @@ const ADMIN_LOADER: &str = "admin-loader.js";
 pub struct Bx24Host {
     call_timeout_ms: u32,
     init_timeout_ms: u32,
+    /// The init callback, registered once ([`Bx24Host::begin`] or the first [`Host::ready`]),
+    /// for every [`Host::ready`] to wait on.
+    init: Rc<RefCell<Option<InitReply>>>,
 }
+
+/// Resolves when `BX24.init`'s callback runs; shared, so several can wait on one registration.
+type InitReply = Shared<oneshot::Receiver<Result<(), CallError>>>;
 
 impl Bx24Host {
     /// Deadline for one REST call. The cloud request timeout is 60 s; an operator should not
@@ -99,8 +106,29 @@ impl Bx24Host {
         Self {
             call_timeout_ms,
             init_timeout_ms,
+            init: Rc::default(),
         }
     }
+
+    /// Registers the init callback now (`BX24.init`), before anything renders, so that it runs
+    /// as soon as the library has the init data rather than after the first render; [`Host::ready`]
+    /// then waits on it. Does nothing when the library is not there yet (a debug build loads the
+    /// stand-in in `ready`).
+    pub fn begin(&self) {
+        if self.present() && self.init.borrow().is_none() {
+            *self.init.borrow_mut() = register_init().ok();
+        }
+    }
+}
+
+/// `BX24.init(cb)`: the receiver resolves when the library runs `cb`.
+fn register_init() -> Result<InitReply, CallError> {
+    let (tx, rx) = oneshot::channel();
+    let cb = Closure::once_into_js(move || {
+        let _ = tx.send(Ok(()));
+    });
+    bx24_init(&cb).map_err(thrown)?;
+    Ok(rx.shared())
 }
 
 impl Default for Bx24Host {
@@ -121,12 +149,22 @@ impl Host for Bx24Host {
             if !self.present() {
                 return Err(CallError::NoHost);
             }
-            let (tx, rx) = oneshot::channel();
-            let cb = Closure::once_into_js(move || {
-                let _ = tx.send(Ok(()));
-            });
-            bx24_init(&cb).map_err(thrown)?;
-            with_deadline(rx, self.init_timeout_ms, CallError::InitTimeout).await?;
+            let early = self.init.borrow().clone();
+            let init = match early {
+                Some(init) => init,
+                None => {
+                    let init = register_init()?;
+                    *self.init.borrow_mut() = Some(init.clone());
+                    init
+                }
+            };
+            match select(init, TimeoutFuture::new(self.init_timeout_ms)).await {
+                Either::Left((Ok(result), _)) => result?,
+                Either::Left((Err(_), _)) => {
+                    return Err(CallError::BadResponse("callback dropped".into()))
+                }
+                Either::Right(_) => return Err(CallError::InitTimeout),
+            }
 
             let info = bx24_placement_info().map_err(thrown)?;
             let code = Reflect::get(&info, &"placement".into())
