@@ -44,11 +44,6 @@ impl Tr {
     pub fn dir(&self) -> &'static str {
         self.0.try_with_value(Texts::dir).unwrap_or("ltr")
     }
-
-    /// The texts themselves.
-    pub fn texts(&self) -> Option<Texts> {
-        self.0.try_get_value()
-    }
 }
 
 /// The element a [`Focus`] names.

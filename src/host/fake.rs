@@ -53,7 +53,6 @@ struct Inner {
     admin_opened: usize,
     admin_fails: bool,
     release: Option<Box<dyn FnOnce()>>,
-    taken_over: usize,
 }
 
 /// The fake host. Clones share one state, so a test keeps a handle while the app holds another.
@@ -294,11 +293,6 @@ impl FakeHost {
         release.map(|release| release()).is_some()
     }
 
-    /// How often the app, as the admin bundle, took the page over.
-    pub fn taken_over(&self) -> usize {
-        self.inner.borrow().taken_over
-    }
-
     /// Forgets recorded requests (e.g. after the initial load).
     pub fn clear_requests(&self) {
         self.inner.borrow_mut().requests.clear();
@@ -459,10 +453,6 @@ impl Host for FakeHost {
                 Ok(())
             }
         })
-    }
-
-    fn take_over(&self) {
-        self.inner.borrow_mut().taken_over += 1;
     }
 }
 
