@@ -236,6 +236,8 @@ async function loadFigures(page, frame, app) {
     return {
       mark: b.markAt, dom: b.domAt, paint: b.paintAt, started: b.startedAt, ready: mark('olm-ready'), main: mark('olm-main'),
       timeOrigin: performance.timeOrigin, nav: nav ? pick(nav) : null, resources: performance.getEntriesByType('resource').map(pick),
+      // Every olm-* mark the build emits (a build may add marks to look closer; latest.json keeps them).
+      marks: Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('olm-')).map((m) => [m.name, m.startTime])),
     };
   });
   const topOrigin = await page.evaluate(() => performance.timeOrigin);
@@ -254,6 +256,7 @@ async function loadFigures(page, frame, app) {
   return {
     navToMark: load.mark,
     navToDom: load.dom,
+    marks: load.marks,
     navToPaint: load.paint,
     portalNavToMark: load.timeOrigin - topOrigin + load.mark,
     answerToMark: last ? load.mark - last.end : null,
