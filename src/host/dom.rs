@@ -218,32 +218,44 @@ pub async fn catalogue(id: &str) -> Option<String> {
     text.as_string()
 }
 
-/// `Intl.PluralRules` and `Intl.NumberFormat` of one language tag.
+/// `Intl.PluralRules` and `Intl.NumberFormat` of one language tag, made on the first count:
+/// the first `Intl` object of a page costs about 15 ms (the browser loads its locale data; the
+/// benchmark's marks showed it inside the first render), and most opens never show a count.
 pub struct IntlNumbers {
-    rules: js_sys::Intl::PluralRules,
-    format: js_sys::Function,
+    tag: String,
+    intl: std::cell::OnceCell<(js_sys::Intl::PluralRules, js_sys::Function)>,
 }
 
 impl IntlNumbers {
-    /// The browser's rules and format for `tag` (`"ar"`, `"pt-BR"` …).
+    /// The browser's rules and format for `tag` (`"ar"`, `"pt-BR"` …), made when first used.
     pub fn new(tag: &str) -> IntlNumbers {
-        let locales = js_sys::Array::of1(&tag.into());
-        let options = js_sys::Object::new();
         IntlNumbers {
-            rules: js_sys::Intl::PluralRules::new(&locales, &options),
-            format: js_sys::Intl::NumberFormat::new(&locales, &options).format(),
+            tag: tag.to_owned(),
+            intl: std::cell::OnceCell::new(),
         }
+    }
+
+    fn intl(&self) -> &(js_sys::Intl::PluralRules, js_sys::Function) {
+        self.intl.get_or_init(|| {
+            let locales = js_sys::Array::of1(&self.tag.as_str().into());
+            let options = js_sys::Object::new();
+            (
+                js_sys::Intl::PluralRules::new(&locales, &options),
+                js_sys::Intl::NumberFormat::new(&locales, &options).format(),
+            )
+        })
     }
 }
 
 impl crate::i18n::Numbers for IntlNumbers {
     fn category(&self, n: u64) -> crate::i18n::PluralCategory {
-        let name = String::from(self.rules.select(n as f64));
+        let name = String::from(self.intl().0.select(n as f64));
         crate::i18n::PluralCategory::from_name(&name)
     }
 
     fn format(&self, n: u64) -> String {
-        self.format
+        self.intl()
+            .1
             .call1(&JsValue::NULL, &JsValue::from_f64(n as f64))
             .ok()
             .and_then(|s| s.as_string())
