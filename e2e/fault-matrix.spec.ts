@@ -8,7 +8,7 @@
 // faults.spec.ts live here now (F07, F09, F05), so no ~17 s test runs twice.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { test, expect, allowHttpStatus, APP, PORTAL, type Noise } from './fixtures';
+import { test, expect, allowHttpStatus, APP, LIBRARY, PORTAL, type Noise } from './fixtures';
 import { EN } from './texts';
 import { PIN, SILENT, type Call, type PortalPage, type SandboxChat } from './pages/portal';
 
@@ -132,6 +132,18 @@ test('F01 no host: the app opened top-level, outside any portal, says so and cal
   expect(await (await portal.request.get(`${PORTAL}/sandbox/calls`)).json()).toEqual([]);
   const chat = await portal.chat(11);
   expect([chat.pinned, chat.whisper]).toEqual([false, false]);
+});
+
+test('F01b library blocked (api.bitrix24.com unreachable): in the portal frame it says so at once and calls nothing', async ({ context, portal, noise }) => {
+  noise.allow(/Failed to load resource: net::ERR_FAILED/, 'the fault under test: the library URL is blocked');
+  // Runs before the fixture's route (the last registered runs first).
+  await context.route(LIBRARY, (route) => route.abort('failed'));
+  await portal.open('chat11', 'en', { ready: false });
+  // "Not in a portal", not the start-up deadline's message: index.html tells the app the library
+  // failed to load, so it does not wait for an init that cannot come.
+  await expect(portal.notice).toHaveText(EN.noHost);
+  await expect(portal.frame.getByRole('switch')).toHaveCount(0);
+  expect(await portal.calls('batch')).toEqual([]);
 });
 
 test('F02 init never answered: the start-up deadline (10 s) ends in the InitTimeout message', async ({ page, portal }) => {

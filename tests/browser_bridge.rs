@@ -218,6 +218,36 @@ async fn a_missing_bx24_means_no_host() {
     assert_eq!(host.ready().await, Err(CallError::NoHost));
 }
 
+/// index.html inserts the library and publishes `window.__olmLibrary` (whether it loaded): the
+/// wasm may start before the library has run, and `ready` waits for it instead of saying "no host".
+#[wasm_bindgen_test]
+async fn ready_waits_for_a_library_index_html_is_still_loading() {
+    eval("delete window.BX24;");
+    eval("window.__olmLibrary = new Promise(function (done) { window.__libraryArrives = done; });");
+    eval(&format!(
+        "setTimeout(function () {{ (0, eval)({}); window.__libraryArrives(true); }}, 30);",
+        serde_json::to_string(FAKE_BX24).unwrap()
+    ));
+    let host = host();
+    let not_yet = host.present();
+    let info = host.ready().await;
+    eval("delete window.__olmLibrary; delete window.__libraryArrives;");
+    assert!(!not_yet, "the library is not there when ready() starts");
+    assert_eq!(
+        info.expect("ready once the library ran").placement.code,
+        "IM_SIDEBAR"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_library_that_failed_to_load_means_no_host() {
+    eval("delete window.BX24;");
+    eval("window.__olmLibrary = Promise.resolve(false);");
+    let result = host().ready().await;
+    eval("delete window.__olmLibrary;");
+    assert_eq!(result, Err(CallError::NoHost));
+}
+
 #[wasm_bindgen_test]
 async fn ready_reports_placement_options_as_an_object_and_the_language() {
     install("function () { return null; }");

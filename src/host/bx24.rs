@@ -112,8 +112,8 @@ impl Bx24Host {
 
     /// Registers the init callback now (`BX24.init`), before anything renders, so that it runs
     /// as soon as the library has the init data rather than after the first render; [`Host::ready`]
-    /// then waits on it. Does nothing when the library is not there yet (a debug build loads the
-    /// stand-in in `ready`).
+    /// then waits on it. Does nothing when the library is not there yet (index.html inserts it,
+    /// so it may still be loading; a debug build may load the stand-in): `ready` registers then.
     pub fn begin(&self) {
         if self.present() && self.init.borrow().is_none() {
             *self.init.borrow_mut() = register_init().ok();
@@ -144,6 +144,7 @@ impl Host for Bx24Host {
 
     fn ready(&self) -> HostFuture<'_, Result<HostInfo, CallError>> {
         Box::pin(async move {
+            super::dom::library_settled().await;
             #[cfg(debug_assertions)]
             super::dom::load_dev_library().await;
             if !self.present() {

@@ -99,6 +99,18 @@ pub fn mark(name: &str) {
     }
 }
 
+/// Waits until the library index.html started has run or failed to load (`window.__olmLibrary`,
+/// a promise of whether it loaded); at once when there is no such promise (a page that loads the
+/// library itself, as the browser tests do).
+pub(super) async fn library_settled() {
+    let pending = web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &"__olmLibrary".into()).ok())
+        .and_then(|v| v.dyn_into::<js_sys::Promise>().ok());
+    if let Some(pending) = pending {
+        let _ = wasm_bindgen_futures::JsFuture::from(pending).await;
+    }
+}
+
 /// Debug builds only: when the official library did not load at all (`BX24` undefined, as on a
 /// machine without internet), load the local sandbox's stand-in from the portal named in
 /// `window.name`. Release builds have no such path: they use what index.html loaded.
