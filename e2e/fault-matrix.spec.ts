@@ -150,6 +150,7 @@ test('F02 init never answered: the start-up deadline (10 s) ends in the InitTime
   const opened = Date.now();
   // `init=silent`: the portal page logs getInitData and never answers it (docs/sandbox.md).
   await page.goto('/?dialog=chat11&init=silent');
+  await portal.openFromInput();
   await expect(portal.notice).toHaveText(EN.initTimeout, { timeout: INIT_DEADLINE_MS + 5_000 });
   expect(Date.now() - opened).toBeGreaterThanOrEqual(INIT_DEADLINE_MS); // its deadline, not a guess
   expect(await portal.frameCalls('getInitData')).toHaveLength(1); // asked once, never answered

@@ -8,7 +8,7 @@ async function frameHeight(portal: PortalPage): Promise<number> {
 }
 
 test('the frame height follows the content via resizeWindow, growing and shrinking', async ({ portal }) => {
-  await portal.open('chat11');
+  await portal.open('chat11', 'en', { messenger: 'classic' });
   await portal.frameSettled();
   const closed = await frameHeight(portal);
   // The portal set it on the widget's request (not by itself).
@@ -35,7 +35,7 @@ test('the frame height follows the content via resizeWindow, growing and shrinki
 
 for (const width of [280, 400]) {
   test(`the view works in a ${width} px sidebar: no horizontal scroll, every control inside and usable`, async ({ portal }) => {
-    await portal.open('chat11', 'en', { width });
+    await portal.open('chat11', 'en', { messenger: 'classic', width });
     const box = (await portal.frameElement.boundingBox())!;
     expect(Math.abs(box.width - width)).toBeLessThanOrEqual(32); // the sidebar's own padding aside
     const frame = await portal.widgetFrame();

@@ -55,7 +55,7 @@ async function expectFits(portal: PortalPage, lang: Lang, view: string) {
 for (const lang of IDS) {
   test(`portal language ${lang}: every text in ${lang}, lang=${TAGS[lang]}, fits 320 px`, async ({ portal }) => {
     const t = TEXTS[lang];
-    await portal.open('chat11', lang);
+    await portal.open('chat11', lang, { messenger: 'classic' });
     expect(portal.t).toBe(t);
     await expectFits(portal, lang, 'default view');
 
@@ -81,7 +81,7 @@ for (const lang of IDS) {
 }
 
 test('a language Bitrix24 does not have (xx) is English', async ({ portal }) => {
-  await portal.open('chat11', 'xx');
+  await portal.open('chat11', 'xx', { messenger: 'classic' });
   const frame = await portal.widgetFrame();
   expect((await layout(frame)).lang).toBe('en');
   await expect(portal.heading).toHaveText(TEXTS.en.title);
@@ -98,7 +98,7 @@ test(`the longest language (${LONGEST}) fits 320 px in every view`, async ({ por
   const lang = LONGEST;
   const t = TEXTS[lang];
   const c = catalogue(lang);
-  await portal.open('chat11', lang);
+  await portal.open('chat11', lang, { messenger: 'classic' });
   await expectFits(portal, lang, 'sidebar');
 
   await portal.pinAllButton.click();
@@ -113,7 +113,7 @@ test(`the longest language (${LONGEST}) fits 320 px in every view`, async ({ por
   await expectFits(portal, lang, 'alert');
 
   // The one-message notice (a private chat).
-  await portal.open('5', lang, { ready: false });
+  await portal.open('5', lang, { messenger: 'classic', ready: false });
   await expect(portal.notice).toHaveText(c['no_chat.private'] as string);
   await expectFits(portal, lang, 'notice');
 
@@ -122,7 +122,8 @@ test(`the longest language (${LONGEST}) fits 320 px in every view`, async ({ por
   await page.setViewportSize({ width: 320, height: 900 });
   await page.goto(`/?view=app&user=3&lang=${lang}`);
   await expect(portal.frame.getByText(c.app_about as string)).toBeVisible();
-  await expect(portal.frame.getByText(c.sidebar_bound as string)).toBeVisible();
+  await expect(portal.frame.getByText(c['home.textarea.bound'] as string)).toBeVisible();
+  await expect(portal.frame.getByText(c['home.sidebar.bound'] as string)).toBeVisible();
   await expectFits(portal, lang, 'app page');
 
   // The install page, stopped with its alert (an operator cannot install: nothing reloads).

@@ -17,7 +17,8 @@ type CallResult = {
 type LogEntry = { seq: number; kind: string; method: string; params: any; status: number; response: any };
 
 async function openProbe(page: Page, query = ''): Promise<Frame> {
-  await page.goto(`/?app_url=${encodeURIComponent(PROBE)}${query}`);
+  // The classic messenger frames the sidebar's app at once (the protocol is the same in both).
+  await page.goto(`/?messenger=classic&app_url=${encodeURIComponent(PROBE)}${query}`);
   const handle = await page.locator('#app-frame').elementHandle();
   const frame = await handle!.contentFrame();
   await expect.poll(() => frame!.evaluate(() => (window as any).probe?.ready === true)).toBe(true);

@@ -163,10 +163,10 @@ export const EN = {
   noHost: 'Bitrix24 is not around this page. Open the widget from an open-line chat in your portal.',
   initTimeout: 'Bitrix24 did not answer while the widget was starting. Reload the page.',
   missingOptions:
-    'Bitrix24 did not tell the widget which chat is open. Reopen the chat and open the widget from its sidebar.',
+    'Bitrix24 did not tell the widget which chat is open. Reopen the chat and open the widget from it again.',
   privateChat: 'This is a private chat. Pin and whisper mode work only in open-line chats.',
   noDialogAccess: 'This chat is not an open-line dialog, or you do not have access to it.',
-  appPage: 'Open this app from an open-line chat sidebar.',
+  appPage: 'Open this app from an open-line chat.',
 };
 
 /** Literal texts for en, ru, de, ua; the catalogue's for the others. */

@@ -29,7 +29,7 @@ async function background(portal: PortalPage): Promise<number[]> {
 }
 
 test('visual: default view at 320 px', async ({ portal }, testInfo) => {
-  await portal.open('chat12', 'en', { width: 320 });
+  await portal.open('chat12', 'en', { messenger: 'classic', width: 320 });
   await expect(portal.status).toHaveText('');
   await shoot(portal, testInfo, 'default');
   const [r, g, b] = await background(portal);
@@ -37,7 +37,7 @@ test('visual: default view at 320 px', async ({ portal }, testInfo) => {
 });
 
 test('visual: busy (a pin in flight) at 320 px', async ({ portal }, testInfo) => {
-  await portal.open('chat11', 'en', { width: 320 });
+  await portal.open('chat11', 'en', { messenger: 'classic', width: 320 });
   await portal.scenario({ latency_ms: 3000 });
   await portal.pinSwitch.click();
   await expect(portal.pinSwitch).toHaveAttribute('aria-busy', 'true');
@@ -47,7 +47,7 @@ test('visual: busy (a pin in flight) at 320 px', async ({ portal }, testInfo) =>
 
 test('visual: error (a refusal with Try again) at 320 px', async ({ portal, noise }, testInfo) => {
   allowHttpStatus(noise, 400, 'the empty-error refusal is an HTTP 400');
-  await portal.open('chat11', 'en', { width: 320 });
+  await portal.open('chat11', 'en', { messenger: 'classic', width: 320 });
   await portal.patchChat(11, { operator: 2 });
   await portal.pinSwitch.click();
   await expect(portal.alert).toContainText(EN.notOperator);
@@ -57,14 +57,14 @@ test('visual: error (a refusal with Try again) at 320 px', async ({ portal, nois
 
 test('visual: dark scheme at 320 px', async ({ page, portal }, testInfo) => {
   await page.emulateMedia({ colorScheme: 'dark' });
-  await portal.open('chat13', 'en', { width: 320 });
+  await portal.open('chat13', 'en', { messenger: 'classic', width: 320 });
   await shoot(portal, testInfo, 'dark');
   const [r, g, b] = await background(portal);
   expect(r + g + b).toBeLessThan(200); // the frame follows the operator's dark scheme
 });
 
 test('visual: Arabic is right to left, the switch mirrored, at 320 px', async ({ portal }, testInfo) => {
-  await portal.open('chat11', 'ar', { width: 320 });
+  await portal.open('chat11', 'ar', { messenger: 'classic', width: 320 });
   const frame = await portal.widgetFrame();
   const geometry = () =>
     frame.evaluate(() => {

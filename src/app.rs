@@ -1,7 +1,7 @@
 //! Composition roots. Two bundles share this crate ([`crate`] docs, `index.html`):
 //!
 //! - [`sidebar`] (`src/main.rs`, what every page load fetches): waits for the host, then
-//!   `IM_SIDEBAR` → the sidebar widget; `DEFAULT` (the app's own page, admins) → hands the page
+//!   `IM_TEXTAREA` / `IM_SIDEBAR` → the widget; `DEFAULT` (the app's own page, admins) → hands the page
 //!   to the admin bundle; anything else → one clear notice.
 //! - [`admin`] (`src/bin/admin.rs`, loaded only for `DEFAULT`): the install page when opened
 //!   through the install URL (`?install=1`) or while the portal is installing the app (one
@@ -23,8 +23,6 @@ use crate::i18n::{Locale, Msg, Texts};
 pub mod admin;
 pub mod sidebar;
 
-/// The placement code of the open-line chat sidebar.
-pub const SIDEBAR_PLACEMENT: &str = "IM_SIDEBAR";
 /// The placement code of the app's own page (and of its install page).
 pub const APP_PLACEMENT: &str = "DEFAULT";
 
@@ -60,9 +58,22 @@ pub fn first_texts(h: &dyn Host) -> Tr {
     Tr::new(Texts::new(Locale::En, None, h.numbers(Locale::En)))
 }
 
+/// How the frame's size relates to the page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FrameFit {
+    /// Not known before the host has said where the page is: the frame is left alone.
+    Unknown,
+    /// The frame follows the content's height (`resizeWindow`): the chat sidebar, the app page.
+    Follow,
+    /// The frame has a size of its own that the page fits (the popup above the chat input,
+    /// sized by the binding): never resized, and the page fills it.
+    Fixed,
+}
+
 /// The root element of every page: its language and direction, the live regions, and the frame
-/// following the content's height both ways (see `host::dom::watch_height` for why this is
-/// `resizeWindow` with a measured height and not `fitWindow`).
+/// following the content's height both ways where it should ([`FrameFit`]; see
+/// `host::dom::watch_height` for why this is `resizeWindow` with a measured height and not
+/// `fitWindow`).
 #[component]
 pub fn Shell(
     /// The port to Bitrix24.
@@ -71,11 +82,17 @@ pub fn Shell(
     tr: RwSignal<Tr>,
     /// Where failures and outcomes are announced.
     regions: Regions,
+    /// Whether the frame follows the content.
+    fit: RwSignal<FrameFit>,
     /// The page.
     children: Children,
 ) -> impl IntoView {
-    let fit = StoredValue::new_local(None::<Subscription>);
+    let watch = StoredValue::new_local(None::<Subscription>);
     Effect::new(move |_| {
+        if fit.get() != FrameFit::Follow {
+            watch.set_value(None);
+            return;
+        }
         let sub = host.get().map(|h| {
             h.watch_height(
                 "olm-root",
@@ -87,11 +104,17 @@ pub fn Shell(
                 }),
             )
         });
-        fit.set_value(sub);
+        watch.set_value(sub);
     });
 
     view! {
-        <main id="olm-root" class="olm" lang=move || tr.get().lang() dir=move || tr.get().dir()>
+        <main
+            id="olm-root"
+            class="olm"
+            class:olm--fixed=move || fit.get() == FrameFit::Fixed
+            lang=move || tr.get().lang()
+            dir=move || tr.get().dir()
+        >
             {children()}
             <LiveRegions regions=regions tr=tr />
         </main>

@@ -13,14 +13,14 @@ use crate::domain::command::{parse_session_ids, Action, Command};
 use crate::domain::dialog::ChatId;
 use crate::domain::error::{log_line, CallError};
 use crate::domain::install::{
-    self, Bound, DefaultPage, Installation, PlacementChange, SidebarBinding,
+    self, Bindings, Bound, DefaultPage, Home, HomeBinding, Installation, PlacementChange,
 };
 use crate::domain::state::{
     parse_dialog, parse_profile, permissions, state_batch, CurrentUser, DialogState, Permissions,
 };
 use crate::host::{BatchCall, BatchResults, Host};
 use crate::i18n::{Catalogue, Locale, Msg, Texts};
-use verdict::SidebarChange;
+use verdict::HomeChange;
 
 /// The dialog as the portal has it now, who is looking, and what they may do.
 #[derive(Debug, Clone, PartialEq)]
@@ -155,26 +155,33 @@ pub fn reached(command: Command, state: &DialogState) -> Option<bool> {
     }
 }
 
-/// Reads how the app sits in the chat sidebar (`placement.get`, admin only).
-pub async fn sidebar_binding(host: &dyn Host, handler: &str) -> Result<SidebarBinding, CallError> {
+/// Reads how the app sits in every home (`placement.get`, admin only).
+pub async fn bindings(host: &dyn Host, handler: &str) -> Result<Bindings, CallError> {
     let result = host
         .call(install::GET_METHOD, install::get_params())
         .await?;
-    install::sidebar_binding(&result, handler)
+    install::bindings(&result, handler)
 }
 
-/// Binds the widget to the chat sidebar with `params` ([`install::bind_params`] for `handler`).
-/// "Already bound" is success: recognised by its text, or, when the portal words it
-/// differently (`ERROR_CORE` is also its code for SQL errors), confirmed by `placement.get`.
-pub async fn bind_sidebar(
+/// `placement.bind` params for `home` at `handler`: the title in the administrator's language
+/// (`title`), and in every language the widget speaks in `LANG_ALL` ([`titles`]).
+pub async fn bind_params(host: &dyn Host, home: Home, handler: &str, title: &str) -> Value {
+    install::bind_params(home, handler, title, &titles(host).await)
+}
+
+/// Binds the widget to `home` with `params` ([`bind_params`] for `handler`). "Already bound" is
+/// success: recognised by its text, or, when the portal words it differently (`ERROR_CORE` is
+/// also its code for SQL errors), confirmed by `placement.get`.
+pub async fn bind(
     host: &dyn Host,
+    home: Home,
     params: Value,
     handler: &str,
 ) -> Result<Bound, CallError> {
     match install::bind_outcome(host.call(install::BIND_METHOD, params).await) {
         Err(err @ CallError::Rest { .. }) if is_core_error(&err) => {
-            match sidebar_binding(host, handler).await {
-                Ok(SidebarBinding::Bound) => Ok(Bound::Already),
+            match bindings(host, handler).await {
+                Ok(read) if *read.of(home) == HomeBinding::Bound => Ok(Bound::Already),
                 _ => Err(err),
             }
         }
@@ -182,44 +189,66 @@ pub async fn bind_sidebar(
     }
 }
 
-/// The install page's whole job: bind (idempotent), then `installFinish` (which makes the
+/// The install page's whole job: re-bind every home (so a second install, or one over an
+/// earlier address, leaves exactly one binding of each), then `installFinish` (which makes the
 /// portal mark the app installed and reload; a no-op outside install mode). Nothing is
-/// finished when the bind fails, so the portal keeps the app "not fully installed".
-pub async fn install(host: &dyn Host, params: Value, handler: &str) -> Result<Bound, CallError> {
-    let bound = bind_sidebar(host, params, handler).await;
-    let bound = logged(host, bound, |err| {
+/// finished when a bind fails, so the portal keeps the app "not fully installed".
+/// `title` is the administrator's language's title.
+pub async fn install(host: &dyn Host, handler: &str, title: &str) -> Result<(), CallError> {
+    let titles = titles(host).await;
+    let bind_all = async {
+        for home in Home::ALL {
+            let params = install::bind_params(home, handler, title, &titles);
+            rebind(host, home, params, handler).await?;
+        }
+        Ok(())
+    };
+    logged(host, bind_all.await, |err| {
         install::bind_log_line(PlacementChange::Install, err)
     })?;
     host.install_finish();
-    Ok(bound)
+    Ok(())
 }
 
-/// The app page's read of the binding: [`sidebar_binding`], logged (a binding to other
-/// addresses too, for whoever moves the app).
-pub async fn check_sidebar(host: &dyn Host, handler: &str) -> Result<SidebarBinding, CallError> {
-    let binding = sidebar_binding(host, handler).await;
-    if let Ok(SidebarBinding::BoundElsewhere(others)) = &binding {
-        host.log(&format!(
-            "openline-modes: the chat sidebar is bound to other addresses: {}",
-            others.join(", ")
-        ));
+/// The app page's read of the bindings: [`bindings`], logged (bindings to other addresses
+/// too, for whoever moves the app).
+pub async fn check_homes(host: &dyn Host, handler: &str) -> Result<Bindings, CallError> {
+    let read = bindings(host, handler).await;
+    if let Ok(read) = &read {
+        for home in Home::ALL {
+            if let HomeBinding::BoundElsewhere(others) = read.of(home) {
+                host.log(&format!(
+                    "openline-modes: {} is bound to other addresses: {}",
+                    home.code(),
+                    others.join(", ")
+                ));
+            }
+        }
     }
-    logged(host, binding, |err| {
+    logged(host, read, |err| {
         install::bind_log_line(PlacementChange::Check, err)
     })
 }
 
-/// One change of the app page to the widget's place in the chat sidebar, sent once, logged.
-pub async fn change_sidebar(
+/// One change of the app page to one home of the widget, sent once, logged. `title` is the
+/// administrator's language's title (for a bind).
+pub async fn change_home(
     host: &dyn Host,
-    change: SidebarChange,
-    params: Value,
+    change: HomeChange,
     handler: &str,
+    title: &str,
 ) -> Result<(), CallError> {
+    let home = change.home();
     let result = match change {
-        SidebarChange::Add => bind_sidebar(host, params, handler).await.map(|_| ()),
-        SidebarChange::Readd => rebind_sidebar(host, params, handler).await.map(|_| ()),
-        SidebarChange::Remove => unbind_sidebar(host).await,
+        HomeChange::Add(_) => {
+            let params = bind_params(host, home, handler, title).await;
+            bind(host, home, params, handler).await.map(|_| ())
+        }
+        HomeChange::Readd(_) => {
+            let params = bind_params(host, home, handler, title).await;
+            rebind(host, home, params, handler).await.map(|_| ())
+        }
+        HomeChange::Remove(_) => unbind(host, home).await,
     };
     logged(host, result, |err| {
         install::bind_log_line(change.placement(), err)
@@ -243,20 +272,21 @@ pub async fn default_page(host: &dyn Host) -> DefaultPage {
     install::default_page(&answer)
 }
 
-/// Removes every binding of the app in the chat sidebar, then binds this address (moves the
-/// widget to a new deployment, refreshes its title and options).
-pub async fn rebind_sidebar(
+/// Removes every binding of the app in `home`, then binds this address (moves the widget to a
+/// new deployment, refreshes its title and options, leaves exactly one binding).
+pub async fn rebind(
     host: &dyn Host,
+    home: Home,
     params: Value,
     handler: &str,
 ) -> Result<Bound, CallError> {
-    unbind_sidebar(host).await?;
-    bind_sidebar(host, params, handler).await
+    unbind(host, home).await?;
+    bind(host, home, params, handler).await
 }
 
-/// Removes the widget from the chat sidebar (every handler of the app).
-pub async fn unbind_sidebar(host: &dyn Host) -> Result<(), CallError> {
-    host.call(install::UNBIND_METHOD, install::unbind_params())
+/// Removes the widget from `home` (every handler of this app there; other apps stay).
+pub async fn unbind(host: &dyn Host, home: Home) -> Result<(), CallError> {
+    host.call(install::UNBIND_METHOD, install::unbind_params(home))
         .await
         .map(|_| ())
 }

@@ -27,7 +27,7 @@ pub type BatchResults = BTreeMap<String, Result<Value, CallError>>;
 /// Where the app was opened, as `BX24.placement.info()` reports it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Placement {
-    /// `IM_SIDEBAR`, `DEFAULT` (the app's own page) …
+    /// `IM_TEXTAREA`, `IM_SIDEBAR`, `DEFAULT` (the app's own page) …
     pub code: String,
     /// `PLACEMENT_OPTIONS` as the host gave it (an object such as `{"dialogId":"chat12"}`,
     /// possibly empty, `null` or even a JSON string: the domain parses it tolerantly).

@@ -1,6 +1,7 @@
 //! # openline-modes
 //!
-//! A Bitrix24 open-line sidebar widget (placement `IM_SIDEBAR`): the operator pins or unpins
+//! A Bitrix24 open-line chat widget (placements `IM_TEXTAREA`, above the chat input, and
+//! `IM_SIDEBAR`, in the chat sidebar of older messengers): the operator pins or unpins
 //! the dialog in front of them, switches whisper mode, and pins or unpins all their dialogs.
 //!
 //! Layers, each depending only on those above it:

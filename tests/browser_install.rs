@@ -9,9 +9,9 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use catalogues::Say;
-use openline_modes::components::app_page::BIND_ID;
+use openline_modes::components::app_page::bind_id;
 use openline_modes::domain::error::CallError;
-use openline_modes::domain::install::{BindProblem, PlacementChange};
+use openline_modes::domain::install::{BindProblem, Home, PlacementChange};
 use openline_modes::host::fake::FakeHost;
 use openline_modes::i18n::{Locale, Msg};
 use serde_json::{json, Value};
@@ -39,15 +39,26 @@ fn denied() -> CallError {
     rest_error(403, "ACCESS_DENIED", "Access denied!")
 }
 
-/// A portal's bindings, served to the fake host like the sandbox serves them (admin only).
+/// A portal's bindings of this app as `(placement, handler)`, served to the fake host like the
+/// sandbox serves them (admin only; unbind per placement, counting each row twice).
 #[derive(Clone, Default)]
-struct Bindings(Rc<RefCell<Vec<String>>>);
+struct Bindings(Rc<RefCell<Vec<(String, String)>>>);
+
+const TEXTAREA: &str = "IM_TEXTAREA";
+const SIDEBAR: &str = "IM_SIDEBAR";
 
 impl Bindings {
-    fn with(handlers: &[&str]) -> Self {
+    fn with(rows: &[(&str, &str)]) -> Self {
         Self(Rc::new(RefCell::new(
-            handlers.iter().map(|h| h.to_string()).collect(),
+            rows.iter()
+                .map(|(p, h)| (p.to_string(), h.to_string()))
+                .collect(),
         )))
+    }
+
+    /// Both homes bound to the app's address (an installed app).
+    fn installed() -> Self {
+        Self::with(&[(TEXTAREA, FakeHost::APP_URL), (SIDEBAR, FakeHost::APP_URL)])
     }
 
     fn serve(&self, fake: &FakeHost, admin: bool) {
@@ -56,26 +67,28 @@ impl Bindings {
             if !admin {
                 return Err(denied());
             }
+            let placement = params["PLACEMENT"].as_str().unwrap_or("").to_owned();
             let handler = params["HANDLER"].as_str().unwrap_or("").to_owned();
             let mut all = b.0.borrow_mut();
-            if all.contains(&handler) {
+            if all.contains(&(placement.clone(), handler.clone())) {
                 return Err(rest_error(
                     400,
                     "ERROR_CORE",
                     "Unable to set placement handler: Handler already binded",
                 ));
             }
-            all.push(handler);
+            all.push((placement, handler));
             Ok(json!(true))
         });
         let b = self.clone();
-        fake.on(UNBIND, move |_| {
+        fake.on(UNBIND, move |params| {
             if !admin {
                 return Err(denied());
             }
-            let n = b.0.borrow().len();
-            b.0.borrow_mut().clear();
-            Ok(json!({ "count": n }))
+            let placement = params["PLACEMENT"].as_str().unwrap_or("");
+            let before = b.0.borrow().len();
+            b.0.borrow_mut().retain(|(p, _)| p != placement);
+            Ok(json!({ "count": 2 * (before - b.0.borrow().len()) }))
         });
         let b = self.clone();
         fake.on(GET, move |_| {
@@ -85,7 +98,7 @@ impl Bindings {
             Ok(Value::Array(
                 b.0.borrow()
                     .iter()
-                    .map(|h| json!({ "placement": "IM_SIDEBAR", "handler": h }))
+                    .map(|(p, h)| json!({ "placement": p, "handler": h }))
                     .collect(),
             ))
         });
@@ -95,9 +108,27 @@ impl Bindings {
         fake.on("imopenlines.session.mode.unpinAll", |_| Ok(json!([])));
     }
 
-    fn handlers(&self) -> Vec<String> {
-        self.0.borrow().clone()
+    /// The rows, sorted.
+    fn rows(&self) -> Vec<(String, String)> {
+        let mut rows = self.0.borrow().clone();
+        rows.sort();
+        rows
     }
+}
+
+/// `(placement, handler)` rows, sorted, for comparing with [`Bindings::rows`].
+fn rows(rows: &[(&str, &str)]) -> Vec<(String, String)> {
+    let mut rows: Vec<_> = rows
+        .iter()
+        .map(|(p, h)| (p.to_string(), h.to_string()))
+        .collect();
+    rows.sort();
+    rows
+}
+
+/// Both homes bound to the app's address.
+fn both() -> Vec<(String, String)> {
+    rows(&[(TEXTAREA, FakeHost::APP_URL), (SIDEBAR, FakeHost::APP_URL)])
 }
 
 /// The mounted app (dropping it unmounts it).
@@ -189,7 +220,7 @@ fn install_failed(locale: Locale, problem: BindProblem) -> String {
 // ------------------------------------------------------------------ install page
 
 #[wasm_bindgen_test]
-async fn an_admin_install_binds_the_sidebar_with_localized_titles_then_finishes() {
+async fn an_admin_install_binds_both_homes_with_localized_titles_then_finishes() {
     let fake = FakeHost::install_page("ru", true);
     let portal = Bindings::default();
     portal.serve(&fake, true);
@@ -198,38 +229,63 @@ async fn an_admin_install_binds_the_sidebar_with_localized_titles_then_finishes(
     assert_eq!(page.heading(), Locale::Ru.text(&Msg::InstallTitle));
     assert_eq!(page.status(), Locale::Ru.text(&Msg::InstallDone));
     assert_eq!(page.alert(), "");
+    let lang_all = json!({
+        "en": { "TITLE": "Dialog modes" },
+        "ru": { "TITLE": "Режимы диалога" },
+        "de": { "TITLE": "Dialogmodi" },
+        "ua": { "TITLE": "Режими діалогу" },
+        "la": { "TITLE": "Modos de conversación" },
+        "br": { "TITLE": "Modos de conversa" },
+        "fr": { "TITLE": "Modes de conversation" },
+        "it": { "TITLE": "Modalità conversazione" },
+        "pl": { "TITLE": "Tryby rozmowy" },
+        "tr": { "TITLE": "Konuşma modları" },
+        "kz": { "TITLE": "Диалог режимдері" },
+        "vn": { "TITLE": "Chế độ hội thoại" },
+        "id": { "TITLE": "Mode percakapan" },
+        "ms": { "TITLE": "Mod perbualan" },
+        "th": { "TITLE": "โหมดบทสนทนา" },
+        "ar": { "TITLE": "أوضاع المحادثة" },
+        "sc": { "TITLE": "对话模式" },
+        "tc": { "TITLE": "對話模式" },
+        "ja": { "TITLE": "会話モード" },
+        "in": { "TITLE": "बातचीत मोड" },
+    });
+    // Each home re-bound (this app's handlers removed, then one bind), above the input first.
+    assert_eq!(methods(&fake), [UNBIND, BIND, UNBIND, BIND]);
+    assert_eq!(
+        fake.calls_of(UNBIND),
+        vec![
+            json!({ "PLACEMENT": TEXTAREA }),
+            json!({ "PLACEMENT": SIDEBAR })
+        ]
+    );
     assert_eq!(
         fake.calls_of(BIND),
-        vec![json!({
-            "PLACEMENT": "IM_SIDEBAR",
-            "HANDLER": FakeHost::APP_URL,
-            "TITLE": "Режимы диалога",
-            "OPTIONS": { "iconName": "fa-thumb-tack", "context": "LINES", "role": "USER", "extranet": "N" },
-            "LANG_ALL": {
-                "en": { "TITLE": "Dialog modes" },
-                "ru": { "TITLE": "Режимы диалога" },
-                "de": { "TITLE": "Dialogmodi" },
-                "ua": { "TITLE": "Режими діалогу" },
-                "la": { "TITLE": "Modos de conversación" },
-                "br": { "TITLE": "Modos de conversa" },
-                "fr": { "TITLE": "Modes de conversation" },
-                "it": { "TITLE": "Modalità conversazione" },
-                "pl": { "TITLE": "Tryby rozmowy" },
-                "tr": { "TITLE": "Konuşma modları" },
-                "kz": { "TITLE": "Диалог режимдері" },
-                "vn": { "TITLE": "Chế độ hội thoại" },
-                "id": { "TITLE": "Mode percakapan" },
-                "ms": { "TITLE": "Mod perbualan" },
-                "th": { "TITLE": "โหมดบทสนทนา" },
-                "ar": { "TITLE": "أوضاع المحادثة" },
-                "sc": { "TITLE": "对话模式" },
-                "tc": { "TITLE": "對話模式" },
-                "ja": { "TITLE": "会話モード" },
-                "in": { "TITLE": "बातचीत मोड" },
-            },
-        })]
+        vec![
+            json!({
+                "PLACEMENT": TEXTAREA,
+                "HANDLER": FakeHost::APP_URL,
+                "TITLE": "Режимы диалога",
+                "OPTIONS": {
+                    "iconName": "fa-thumb-tack", "color": "LIGHT_BLUE", "context": "LINES",
+                    "role": "USER", "extranet": "N", "width": 400, "height": 540,
+                },
+                "LANG_ALL": lang_all,
+            }),
+            json!({
+                "PLACEMENT": SIDEBAR,
+                "HANDLER": FakeHost::APP_URL,
+                "TITLE": "Режимы диалога",
+                "OPTIONS": {
+                    "iconName": "fa-thumb-tack", "color": "LIGHT_BLUE", "context": "LINES",
+                    "role": "USER", "extranet": "N",
+                },
+                "LANG_ALL": lang_all,
+            }),
+        ]
     );
-    assert_eq!(portal.handlers(), [FakeHost::APP_URL]);
+    assert_eq!(portal.rows(), both());
     assert_eq!(fake.install_finished(), 1);
     // The install URL says it all: the portal is not asked.
     assert!(fake.calls_of(APP_INFO).is_empty());
@@ -252,15 +308,19 @@ async fn while_binding_the_install_page_says_so_and_finishes_only_after_the_answ
 }
 
 #[wasm_bindgen_test]
-async fn installing_again_over_an_existing_binding_is_a_success() {
+async fn installing_again_over_existing_bindings_leaves_exactly_one_of_each() {
     let fake = FakeHost::install_page("en", true);
-    let portal = Bindings::with(&[FakeHost::APP_URL]);
+    let portal = Bindings::with(&[
+        (SIDEBAR, FakeHost::APP_URL),
+        (TEXTAREA, "https://old.example/olm/"),
+        (TEXTAREA, FakeHost::APP_URL),
+    ]);
     portal.serve(&fake, true);
     let page = open_page(&fake).await;
     assert_eq!(page.status(), Locale::En.text(&Msg::InstallDone));
     assert_eq!(page.alert(), "");
     assert_eq!(fake.install_finished(), 1);
-    assert_eq!(portal.handlers(), [FakeHost::APP_URL]);
+    assert_eq!(portal.rows(), both());
 }
 
 #[wasm_bindgen_test]
@@ -277,12 +337,13 @@ async fn a_non_admin_install_says_only_an_admin_can_and_try_again_repeats_it() {
     assert!(page.shows(&Locale::En.text(&Msg::InstallStopped)));
     assert_eq!(page.status(), "");
     assert_eq!(fake.install_finished(), 0);
-    assert!(portal.handlers().is_empty());
-    assert_eq!(fake.calls_of(BIND).len(), 1);
+    assert!(portal.rows().is_empty());
+    // The first call is refused, and nothing after it is tried.
+    assert_eq!(methods(&fake), [UNBIND]);
     assert!(fake.logs().iter().any(|l| l.contains("ACCESS_DENIED")));
 
     page.click(&fake, &Locale::En.text(&Msg::TryAgain)).await;
-    assert_eq!(fake.calls_of(BIND).len(), 2);
+    assert_eq!(methods(&fake), [UNBIND, UNBIND]);
     assert_eq!(
         page.alert(),
         install_failed(Locale::En, BindProblem::NotAdmin)
@@ -304,6 +365,7 @@ async fn a_missing_placement_scope_and_a_refused_binding_each_say_why() {
     ];
     for (err, problem) in cases {
         let fake = FakeHost::install_page("de", true);
+        Bindings::default().serve(&fake, true);
         fake.on(BIND, move |_| Err(err.clone()));
         let page = open_page(&fake).await;
         assert_eq!(page.alert(), install_failed(Locale::De, problem));
@@ -315,6 +377,7 @@ async fn a_missing_placement_scope_and_a_refused_binding_each_say_why() {
 #[wasm_bindgen_test]
 async fn try_again_after_a_failure_can_complete_the_install() {
     let fake = FakeHost::install_page("en", true);
+    Bindings::default().serve(&fake, true);
     let fail = Rc::new(RefCell::new(true));
     let f = fail.clone();
     fake.on(BIND, move |_| {
@@ -355,20 +418,21 @@ async fn one_url_for_both_installs_when_app_info_says_the_portal_is_installing()
     assert_eq!(page.heading(), Locale::En.text(&Msg::InstallTitle));
     assert_eq!(page.status(), Locale::En.text(&Msg::InstallDone));
     assert_eq!(page.alert(), "");
-    assert_eq!(methods(&fake), [APP_INFO, BIND]);
+    assert_eq!(methods(&fake), [APP_INFO, UNBIND, BIND, UNBIND, BIND]);
     assert_eq!(fake.calls_of(APP_INFO), vec![json!({})]);
     // The handler is the page's own address: the one URL registered for both.
-    assert_eq!(portal.handlers(), [FakeHost::APP_URL]);
+    assert_eq!(portal.rows(), both());
     assert_eq!(fake.install_finished(), 1);
 }
 
 #[wasm_bindgen_test]
 async fn an_installed_app_opens_the_app_page_after_one_app_info() {
     let fake = FakeHost::app_page("en", true);
-    Bindings::with(&[FakeHost::APP_URL]).serve(&fake, true);
+    Bindings::installed().serve(&fake, true);
     let page = open_page(&fake).await;
     assert_eq!(page.heading(), "Dialog modes");
-    assert!(page.shows(&Locale::En.text(&Msg::SidebarBound)));
+    assert!(page.shows("The widget is in the apps panel above the input of open-line chats."));
+    assert!(page.shows("The widget is in the sidebar of open-line chats."));
     assert_eq!(methods(&fake), [APP_INFO, GET]);
     assert_eq!(page.alert(), "");
     assert_eq!(fake.install_finished(), 0);
@@ -427,7 +491,7 @@ async fn a_failed_app_info_opens_the_app_page_with_why_and_try_again_can_find_th
     let page = open_page(&fake).await;
     // The app page works, and the admin is told what could not be checked.
     assert_eq!(page.heading(), "Dialog modes");
-    assert!(page.shows(&Locale::En.text(&Msg::SidebarNotBound)));
+    assert!(page.shows(&Locale::En.text(&Msg::HomesNone)));
     assert_eq!(
         page.alert(),
         install_check_failed(Locale::En, BindProblem::NoAnswer)
@@ -454,7 +518,7 @@ async fn a_failed_app_info_opens_the_app_page_with_why_and_try_again_can_find_th
 #[wasm_bindgen_test]
 async fn try_again_after_a_failed_app_info_on_an_installed_app_clears_the_alert_and_stays() {
     let fake = FakeHost::app_page("ru", true);
-    Bindings::with(&[FakeHost::APP_URL]).serve(&fake, true);
+    Bindings::installed().serve(&fake, true);
     let failing = Rc::new(RefCell::new(true));
     let f = failing.clone();
     fake.on(APP_INFO, move |_| {
@@ -472,8 +536,8 @@ async fn try_again_after_a_failed_app_info_on_an_installed_app_clears_the_alert_
     *failing.borrow_mut() = false;
     page.click(&fake, &Locale::Ru.text(&Msg::TryAgain)).await;
     assert_eq!(page.alert(), "");
-    assert!(page.shows(&Locale::Ru.text(&Msg::SidebarBound)));
-    // The same page, not mounted anew: the binding was read once.
+    assert!(page.shows("Виджет есть в боковой панели чатов открытых линий."));
+    // The same page, not mounted anew: the bindings were read once.
     assert_eq!(methods(&fake), [APP_INFO, GET, APP_INFO]);
     assert_eq!(fake.install_finished(), 0);
 }
@@ -481,17 +545,24 @@ async fn try_again_after_a_failed_app_info_on_an_installed_app_clears_the_alert_
 // ------------------------------------------------------------------ app page
 
 #[wasm_bindgen_test]
-async fn the_app_page_says_what_the_app_does_and_that_the_widget_is_bound() {
+async fn the_app_page_says_what_the_app_does_and_where_the_widget_is_bound() {
     let fake = FakeHost::app_page("en", true);
-    Bindings::with(&[FakeHost::APP_URL]).serve(&fake, true);
+    Bindings::installed().serve(&fake, true);
     let page = open_page(&fake).await;
     assert_eq!(page.heading(), "Dialog modes");
     assert!(page.shows(&Locale::En.text(&Msg::AppAbout)));
-    assert!(page.shows(&Locale::En.text(&Msg::SidebarBound)));
+    assert!(page.shows("Where operators find the widget"));
+    assert!(page.shows("Apps above the chat input"));
+    assert!(page.shows("The widget is in the apps panel above the input of open-line chats."));
+    assert!(page.shows("Chat sidebar"));
+    assert!(page.shows("The widget is in the sidebar of open-line chats."));
+    assert!(!page.shows(&Locale::En.text(&Msg::HomesNone)));
     assert_eq!(fake.calls_of(GET), vec![json!({})]);
     assert_eq!(
         page.buttons(),
         [
+            "Re-add above the chat input",
+            "Remove from above the chat input",
             "Re-add to the chat sidebar",
             "Remove from the chat sidebar",
             "Pin all my dialogs",
@@ -500,63 +571,104 @@ async fn the_app_page_says_what_the_app_does_and_that_the_widget_is_bound() {
     );
     // Opening the app page never binds or finishes anything by itself.
     assert!(fake.calls_of(BIND).is_empty());
+    assert!(fake.calls_of(UNBIND).is_empty());
     assert_eq!(fake.install_finished(), 0);
 }
 
 #[wasm_bindgen_test]
-async fn an_admin_adds_the_widget_to_the_sidebar_from_the_app_page() {
+async fn with_no_home_bound_the_page_says_operators_will_not_find_it_and_adds_one() {
     let fake = FakeHost::app_page("en", true);
     let portal = Bindings::default();
     portal.serve(&fake, true);
     let page = open_page(&fake).await;
-    assert!(page.shows(&Locale::En.text(&Msg::SidebarNotBound)));
-    assert!(!page
-        .buttons()
-        .contains(&"Remove from the chat sidebar".to_string()));
+    assert!(page.shows(
+        "Operators will not find the widget: it is neither above the chat input nor in the \
+         chat sidebar. Add it to at least one of them."
+    ));
+    assert!(page.shows("The widget is not in the apps panel above the chat input."));
+    assert!(page.shows("The widget is not in the chat sidebar."));
+    assert_eq!(
+        page.buttons(),
+        [
+            "Add above the chat input",
+            "Add to the chat sidebar",
+            "Pin all my dialogs",
+            "Unpin all my dialogs"
+        ]
+    );
 
-    page.click(&fake, "Add to the chat sidebar").await;
-    assert_eq!(portal.handlers(), [FakeHost::APP_URL]);
-    assert!(page.shows(&Locale::En.text(&Msg::SidebarBound)));
-    assert_eq!(page.status(), Locale::En.text(&Msg::SidebarAdded));
+    page.click(&fake, "Add above the chat input").await;
+    assert_eq!(portal.rows(), rows(&[(TEXTAREA, FakeHost::APP_URL)]));
+    assert_eq!(fake.calls_of(BIND).len(), 1);
+    assert_eq!(fake.calls_of(BIND)[0]["OPTIONS"]["width"], json!(400));
+    assert!(page.shows("The widget is in the apps panel above the input of open-line chats."));
+    assert!(page.shows("The widget is not in the chat sidebar."));
+    assert!(!page.shows(&Locale::En.text(&Msg::HomesNone)));
+    assert_eq!(
+        page.status(),
+        "The widget is now in the apps panel above the input of open-line chats."
+    );
     assert_eq!(fake.install_finished(), 0);
 }
 
 #[wasm_bindgen_test]
-async fn an_admin_removes_the_widget_and_focus_stays_on_the_add_button() {
+async fn an_admin_removes_one_home_the_other_stays_and_focus_stays_on_its_add_button() {
     let fake = FakeHost::app_page("en", true);
-    let portal = Bindings::with(&[FakeHost::APP_URL]);
+    let portal = Bindings::installed();
     portal.serve(&fake, true);
     let page = open_page(&fake).await;
-    page.click(&fake, "Remove from the chat sidebar").await;
-    assert!(portal.handlers().is_empty());
+    page.click(&fake, "Remove from above the chat input").await;
+    assert_eq!(portal.rows(), rows(&[(SIDEBAR, FakeHost::APP_URL)]));
     assert_eq!(
         fake.calls_of(UNBIND),
-        vec![json!({ "PLACEMENT": "IM_SIDEBAR" })]
+        vec![json!({ "PLACEMENT": TEXTAREA })]
     );
-    assert!(page.shows(&Locale::En.text(&Msg::SidebarNotBound)));
-    assert_eq!(page.status(), Locale::En.text(&Msg::SidebarRemoved));
-    // Focus goes through the port: the page asks for the add button, which is there.
-    assert_eq!(fake.focused(), vec![BIND_ID.to_owned()]);
+    assert!(page.shows("The widget is not in the apps panel above the chat input."));
+    assert!(page.shows("The widget is in the sidebar of open-line chats."));
+    assert!(!page.shows(&Locale::En.text(&Msg::HomesNone)));
+    assert_eq!(
+        page.status(),
+        "The widget was removed from the apps panel above the chat input."
+    );
+    // Focus goes through the port: the page asks for that home's add button, which is there.
+    let id = bind_id(Home::Textarea);
+    assert_eq!(fake.focused(), vec![id.to_owned()]);
     let target = web_sys::window()
         .unwrap()
         .document()
         .unwrap()
-        .get_element_by_id(BIND_ID)
+        .get_element_by_id(id)
         .map(|e| text_of(&e));
-    assert_eq!(target.as_deref(), Some("Add to the chat sidebar"));
+    assert_eq!(target.as_deref(), Some("Add above the chat input"));
+
+    // The last home removed: the page says plainly that operators will not find the widget.
+    page.click(&fake, "Remove from the chat sidebar").await;
+    assert!(portal.rows().is_empty());
+    assert!(page.shows(&Locale::En.text(&Msg::HomesNone)));
+    assert_eq!(
+        page.status(),
+        "The widget was removed from the chat sidebar."
+    );
 }
 
 #[wasm_bindgen_test]
-async fn an_older_address_in_the_sidebar_is_replaced_by_re_adding() {
+async fn an_older_address_in_a_home_is_replaced_by_re_adding() {
     let fake = FakeHost::app_page("en", true);
-    let portal = Bindings::with(&["https://old.example/olm/"]);
+    let portal = Bindings::with(&[
+        (SIDEBAR, "https://old.example/olm/"),
+        (TEXTAREA, FakeHost::APP_URL),
+    ]);
     portal.serve(&fake, true);
     let page = open_page(&fake).await;
-    assert!(page.shows(&Locale::En.text(&Msg::SidebarBoundElsewhere)));
+    assert!(page.shows(
+        "The chat sidebar shows the widget from another address (an earlier version). Re-add \
+         it to show this version."
+    ));
     page.click(&fake, "Re-add to the chat sidebar").await;
-    assert_eq!(portal.handlers(), [FakeHost::APP_URL]);
-    assert!(page.shows(&Locale::En.text(&Msg::SidebarBound)));
+    assert_eq!(portal.rows(), both());
+    assert!(page.shows("The widget is in the sidebar of open-line chats."));
     assert_eq!(methods(&fake), [APP_INFO, GET, UNBIND, BIND, GET]);
+    assert_eq!(fake.calls_of(UNBIND), vec![json!({ "PLACEMENT": SIDEBAR })]);
 }
 
 #[wasm_bindgen_test]
@@ -564,7 +676,7 @@ async fn a_non_admin_sees_no_sidebar_controls_and_nothing_admin_only_is_called()
     let fake = FakeHost::app_page("ua", false);
     Bindings::default().serve(&fake, false);
     let page = open_page(&fake).await;
-    assert!(page.shows(&Locale::Ua.text(&Msg::SidebarAdminOnly)));
+    assert!(page.shows(&Locale::Ua.text(&Msg::HomesAdminOnly)));
     assert_eq!(
         page.buttons(),
         [
@@ -610,7 +722,7 @@ async fn a_failed_placement_check_says_why_and_try_again_reads_again() {
     fake.on(GET, |_| Ok(json!([])));
     page.click(&fake, "Try again").await;
     assert_eq!(page.alert(), "");
-    assert!(page.shows(&Locale::En.text(&Msg::SidebarNotBound)));
+    assert!(page.shows("The widget is not in the chat sidebar."));
     assert_eq!(fake.calls_of(GET).len(), 2);
 }
 

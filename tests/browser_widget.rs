@@ -1136,6 +1136,44 @@ async fn empty_placement_options_say_the_chat_is_unknown() {
     assert!(fake.requests().is_empty());
 }
 
+/// The widget in each of its homes: the same one read, the same controls; above the chat input
+/// the frame has the binding's size (the root fills it and never asks for another height), in
+/// the sidebar it follows the content.
+#[wasm_bindgen_test]
+async fn both_homes_show_the_same_widget_and_only_the_sidebar_follows_its_content() {
+    for (placement, fixed) in [("IM_TEXTAREA", true), ("IM_SIDEBAR", false)] {
+        let fake = FakeHost::with_placement(placement, json!({ "dialogId": "chat12" }), "en");
+        Portal::new().with(|d| d.pinned = true).serve(&fake);
+        let w = open_widget(&fake).await;
+        assert_eq!(
+            fake.requests().len(),
+            1,
+            "{placement}: one read of the true state"
+        );
+        assert!(
+            matches!(&fake.requests()[0], Request::Batch(_)),
+            "{placement}"
+        );
+        assert_eq!(
+            w.checked("Pin dialog").as_deref(),
+            Some("true"),
+            "{placement}"
+        );
+        assert_eq!(
+            w.checked("Whisper mode").as_deref(),
+            Some("false"),
+            "{placement}"
+        );
+        let root = w.one("#olm-root");
+        assert_eq!(
+            root.class_list().contains("olm--fixed"),
+            fixed,
+            "{placement}"
+        );
+        assert_eq!(fake.watching(), usize::from(!fixed), "{placement}");
+    }
+}
+
 #[wasm_bindgen_test]
 async fn another_placement_points_to_the_chat_sidebar() {
     // `DEFAULT` (the app's own page) has its own page now; any other placement gets this notice.

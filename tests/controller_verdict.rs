@@ -2,14 +2,14 @@
 //! every read result. Pure functions of `controller::verdict`, run natively.
 
 use openline_modes::controller::verdict::{
-    after_answer, after_placement, after_read, after_write, retry_focus, AfterAnswer, Focus, Phase,
-    ReRead, Retry, Say, Verdict,
+    after_answer, after_placement, after_read, after_write, retry_focus, AfterAnswer, Focus,
+    HomeChange, Phase, ReRead, Retry, Say, Verdict,
 };
 use openline_modes::controller::{Outcome, Snapshot};
 use openline_modes::domain::command::{Action, Command};
 use openline_modes::domain::dialog::ChatId;
 use openline_modes::domain::error::{CallError, Problem};
-use openline_modes::domain::install::PlacementChange;
+use openline_modes::domain::install::{Home, PlacementChange};
 use openline_modes::domain::state::{CurrentUser, DialogKind, DialogState, Permissions};
 use openline_modes::i18n::Msg;
 
@@ -468,15 +468,21 @@ fn a_read_shows_the_state_or_says_why_not() {
 
 #[test]
 fn placement_changes_say_what_happened_and_where_focus_goes() {
-    let removed = after_placement(PlacementChange::Remove, &Ok(()), Some(Msg::SidebarRemoved));
-    assert_eq!(removed.say, Say::Status(Msg::SidebarRemoved));
-    assert_eq!(
-        removed.focus,
-        Some(Focus::BindButton),
-        "the remove button is gone"
-    );
-    let added = after_placement(PlacementChange::Add, &Ok(()), Some(Msg::SidebarAdded));
-    assert_eq!(added.focus, None);
+    for home in Home::ALL {
+        let remove = HomeChange::Remove(home);
+        let removed = after_placement(remove.placement(), &Ok(()), Some(remove.done()));
+        assert_eq!(removed.say, Say::Status(Msg::HomeRemoved(home)));
+        assert_eq!(
+            removed.focus,
+            Some(Focus::BindButton(home)),
+            "the remove button is gone; its home's add button is not"
+        );
+        let add = HomeChange::Add(home);
+        let added = after_placement(add.placement(), &Ok(()), Some(add.done()));
+        assert_eq!(added.say, Say::Status(Msg::HomeAdded(home)));
+        assert_eq!(added.focus, None);
+        assert_eq!(HomeChange::Readd(home).done(), Msg::HomeAdded(home));
+    }
     let failed = after_placement(
         PlacementChange::Install,
         &Err(rest(403, "ACCESS_DENIED")),
@@ -508,20 +514,49 @@ fn try_again_keeps_the_keyboard_on_what_it_repeats() {
         None,
         "the skeleton takes no focus"
     );
-    assert_eq!(
-        retry_focus(Retry::Placement(PlacementChange::Add)),
-        Some(Focus::BindButton)
-    );
-    assert_eq!(
-        retry_focus(Retry::Placement(PlacementChange::Readd)),
-        Some(Focus::BindButton)
-    );
+    for home in Home::ALL {
+        for change in [
+            PlacementChange::Add(home),
+            PlacementChange::Readd(home),
+            PlacementChange::Remove(home),
+        ] {
+            assert_eq!(
+                retry_focus(Retry::Placement(change)),
+                Some(Focus::BindButton(home)),
+                "{change:?}"
+            );
+        }
+    }
     assert_eq!(
         retry_focus(Retry::Placement(PlacementChange::Check)),
-        Some(Focus::SidebarState)
+        Some(Focus::HomesState)
     );
     assert_eq!(
         retry_focus(Retry::Placement(PlacementChange::Install)),
         Some(Focus::InstallTitle)
     );
+}
+
+#[test]
+fn the_add_button_re_adds_where_the_widget_is_bound_at_all() {
+    for home in Home::ALL {
+        assert_eq!(HomeChange::bind(home, false), HomeChange::Add(home));
+        assert_eq!(HomeChange::bind(home, true), HomeChange::Readd(home));
+        for change in [
+            HomeChange::Add(home),
+            HomeChange::Readd(home),
+            HomeChange::Remove(home),
+        ] {
+            assert_eq!(change.home(), home);
+            // "Try again" after a failed change repeats exactly that change.
+            assert_eq!(HomeChange::of(change.placement()), Some(change));
+        }
+    }
+    for change in [
+        PlacementChange::Install,
+        PlacementChange::Check,
+        PlacementChange::InstallCheck,
+    ] {
+        assert_eq!(HomeChange::of(change), None);
+    }
 }

@@ -4,15 +4,14 @@
 
 use futures::executor::block_on;
 use openline_modes::controller::{
-    bind_sidebar, default_page as ask_default_page, install, rebind_sidebar, sidebar_binding,
-    unbind_sidebar,
+    bind, bindings, default_page as ask_default_page, install, rebind, unbind,
 };
 use openline_modes::domain::error::CallError;
 use openline_modes::domain::install::{
-    app_info_params, bind_log_line, bind_outcome, bind_params, classify_bind,
-    classify_install_check, default_page, handler_url, installation, is_already_bound,
-    is_install_url, same_handler, sidebar_binding as parse_binding, sidebar_options, BindProblem,
-    Bound, DefaultPage, Installation, PlacementChange, SidebarBinding, APP_INFO_METHOD,
+    app_info_params, bind_log_line, bind_outcome, bind_params, bindings as parse_bindings,
+    classify_bind, classify_install_check, default_page, handler_url, installation,
+    is_already_bound, is_install_url, same_handler, BindProblem, Bindings, Bound, DefaultPage,
+    Home, HomeBinding, Installation, PlacementChange, APP_INFO_METHOD,
 };
 use openline_modes::host::fake::{FakeHost, Request};
 use openline_modes::host::Host;
@@ -48,41 +47,108 @@ fn titles() -> Vec<(&'static str, String)> {
 // ------------------------------------------------------------------ params
 
 #[test]
-fn bind_params_are_exactly_what_the_sidebar_needs() {
-    let params = bind_params(HANDLER, "Режимы диалога", &titles());
+fn bind_params_are_exactly_what_each_home_needs() {
+    let lang_all = json!({
+        "en": { "TITLE": "Dialog modes" },
+        "ru": { "TITLE": "Режимы диалога" },
+        "de": { "TITLE": "Dialogmodi" },
+        "ua": { "TITLE": "Режими діалогу" },
+    });
     assert_eq!(
-        params,
+        bind_params(Home::Sidebar, HANDLER, "Режимы диалога", &titles()),
         json!({
             "PLACEMENT": "IM_SIDEBAR",
             "HANDLER": HANDLER,
             "TITLE": "Режимы диалога",
             "OPTIONS": {
                 "iconName": "fa-thumb-tack",
+                "color": "LIGHT_BLUE",
                 "context": "LINES",
                 "role": "USER",
                 "extranet": "N",
             },
-            "LANG_ALL": {
-                "en": { "TITLE": "Dialog modes" },
-                "ru": { "TITLE": "Режимы диалога" },
-                "de": { "TITLE": "Dialogmodi" },
-                "ua": { "TITLE": "Режими діалогу" },
+            "LANG_ALL": lang_all,
+        })
+    );
+    // Above the chat input the popup takes the binding's width and height as pixels; without
+    // them the messenger opens a 100 × 100 px popup (docs/bitrix24.md §3).
+    assert_eq!(
+        bind_params(Home::Textarea, HANDLER, "Dialog modes", &titles()),
+        json!({
+            "PLACEMENT": "IM_TEXTAREA",
+            "HANDLER": HANDLER,
+            "TITLE": "Dialog modes",
+            "OPTIONS": {
+                "iconName": "fa-thumb-tack",
+                "color": "LIGHT_BLUE",
+                "context": "LINES",
+                "role": "USER",
+                "extranet": "N",
+                "width": 400,
+                "height": 540,
             },
+            "LANG_ALL": lang_all,
         })
     );
 }
 
 #[test]
-fn sidebar_options_pass_the_im_registration_validator() {
+fn the_options_of_every_home_pass_the_im_registration_validator() {
     // docs/bitrix24.md §3: iconName ≤ 50 chars with a letter/space/dash; extranet N|Y; context from
-    // ALL|USER|CHAT|LINES|CRM; role USER|ADMIN; no color (default).
-    let options = sidebar_options();
-    let icon = options["iconName"].as_str().unwrap();
-    assert!(icon.len() <= 50 && icon.chars().any(|c| c.is_ascii_alphabetic()));
-    assert_eq!(options["context"], "LINES");
-    assert_eq!(options["role"], "USER");
-    assert_eq!(options["extranet"], "N");
-    assert!(options.get("color").is_none());
+    // ALL|USER|CHAT|LINES|CRM; role USER|ADMIN; color from the palette; width/height ≥ 0.
+    let palette = [
+        "RED",
+        "GREEN",
+        "MINT",
+        "LIGHT_BLUE",
+        "DARK_BLUE",
+        "PURPLE",
+        "AQUA",
+        "PINK",
+        "LIME",
+        "BROWN",
+        "AZURE",
+        "KHAKI",
+        "SAND",
+        "ORANGE",
+        "MARENGO",
+        "GRAY",
+        "GRAPHITE",
+    ];
+    for home in Home::ALL {
+        let options = home.options();
+        let icon = options["iconName"].as_str().unwrap();
+        assert!(icon.len() <= 50 && icon.chars().any(|c| c.is_ascii_alphabetic()));
+        assert_eq!(options["context"], "LINES");
+        assert_eq!(options["role"], "USER");
+        assert_eq!(options["extranet"], "N");
+        assert!(palette.contains(&options["color"].as_str().unwrap()));
+    }
+    let textarea = Home::Textarea.options();
+    assert!(textarea["width"].as_u64().unwrap() >= 280);
+    assert!(textarea["height"].as_u64().unwrap() >= 200);
+    assert!(Home::Sidebar.options().get("width").is_none());
+}
+
+#[test]
+fn homes_are_named_by_their_placement_codes_in_any_case() {
+    assert_eq!(Home::from_code("IM_TEXTAREA"), Some(Home::Textarea));
+    assert_eq!(Home::from_code("im_sidebar"), Some(Home::Sidebar));
+    assert_eq!(Home::from_code(" IM_SIDEBAR "), Some(Home::Sidebar));
+    for other in [
+        "DEFAULT",
+        "IM_NAVIGATION",
+        "IM_CONTEXT_MENU",
+        "",
+        "IM_SIDEBAR_X",
+    ] {
+        assert_eq!(Home::from_code(other), None, "{other}");
+    }
+    assert_eq!(Home::Textarea.code(), "IM_TEXTAREA");
+    assert_eq!(Home::Sidebar.code(), "IM_SIDEBAR");
+    // Only the popup above the chat input has a size of its own.
+    assert!(Home::Textarea.fixed_size());
+    assert!(!Home::Sidebar.fixed_size());
 }
 
 // ------------------------------------------------------------------ URLs
@@ -156,27 +222,42 @@ fn handlers_match_ignoring_a_trailing_slash_and_the_case_of_scheme_and_host() {
 // ------------------------------------------------------------------ placement.get
 
 #[test]
-fn placement_get_results_say_how_the_sidebar_is_bound() {
+fn placement_get_results_say_how_each_home_is_bound() {
+    use HomeBinding::*;
     let ours = json!({ "placement": "IM_SIDEBAR", "handler": HANDLER, "title": "Dialog modes" });
     let old = json!({ "placement": "IM_SIDEBAR", "handler": "https://old.example/olm/" });
     let textarea = json!({ "placement": "IM_TEXTAREA", "handler": HANDLER });
+    let old_textarea = json!({ "placement": "IM_TEXTAREA", "handler": "https://old.example/olm/" });
     let upper = json!({ "PLACEMENT": "im_sidebar", "HANDLER": "https://widget.example/olm" });
-    let cases: Vec<(Value, SidebarBinding)> = vec![
-        (json!([]), SidebarBinding::NotBound),
-        (json!({}), SidebarBinding::NotBound),
-        (json!([textarea.clone()]), SidebarBinding::NotBound),
-        (json!([ours.clone()]), SidebarBinding::Bound),
-        (json!([old.clone(), ours.clone()]), SidebarBinding::Bound),
-        (json!([upper]), SidebarBinding::Bound),
-        (json!({ "0": ours }), SidebarBinding::Bound),
-        (
-            json!([old, textarea]),
-            SidebarBinding::BoundElsewhere(vec!["https://old.example/olm/".into()]),
-        ),
+    let navigation = json!({ "placement": "IM_NAVIGATION", "handler": HANDLER });
+    let elsewhere = || BoundElsewhere(vec!["https://old.example/olm/".into()]);
+    let b = |textarea, sidebar| Bindings { textarea, sidebar };
+    let cases: Vec<(Value, Bindings)> = vec![
+        (json!([]), b(NotBound, NotBound)),
+        (json!({}), b(NotBound, NotBound)),
+        (json!([navigation]), b(NotBound, NotBound)),
+        (json!([textarea.clone()]), b(Bound, NotBound)),
+        (json!([ours.clone()]), b(NotBound, Bound)),
+        (json!([ours.clone(), textarea.clone()]), b(Bound, Bound)),
+        // This address and an old one: re-adding leaves exactly one.
+        (json!([old.clone(), ours.clone()]), b(NotBound, elsewhere())),
+        (json!([upper]), b(NotBound, Bound)),
+        (json!({ "0": ours, "5": textarea }), b(Bound, Bound)),
+        (json!([old, old_textarea]), b(elsewhere(), elsewhere())),
     ];
     for (result, expected) in cases {
-        assert_eq!(parse_binding(&result, HANDLER), Ok(expected), "{result}");
+        assert_eq!(parse_bindings(&result, HANDLER), Ok(expected), "{result}");
     }
+}
+
+#[test]
+fn none_means_no_home_has_the_widget_at_all() {
+    use HomeBinding::*;
+    let b = |textarea, sidebar| Bindings { textarea, sidebar };
+    assert!(b(NotBound, NotBound).none());
+    assert!(!b(Bound, NotBound).none());
+    assert!(!b(NotBound, Bound).none());
+    assert!(!b(NotBound, BoundElsewhere(vec!["x".into()])).none());
 }
 
 #[test]
@@ -184,7 +265,7 @@ fn a_garbled_placement_get_result_is_a_bad_response() {
     for result in [json!(null), json!(true), json!("IM_SIDEBAR"), json!([1, 2])] {
         assert!(
             matches!(
-                parse_binding(&result, HANDLER),
+                parse_bindings(&result, HANDLER),
                 Err(CallError::BadResponse(_))
             ),
             "{result}"
@@ -346,22 +427,28 @@ fn the_log_line_carries_the_step_the_raw_code_and_the_kind() {
         line,
         "openline-modes: install failed: REST error \"ACCESS_DENIED\" (403): Access denied! [NotAdmin]"
     );
-    let long = bind_log_line(PlacementChange::Add, &rest(400, "X", &"a\nb".repeat(400)));
+    let long = bind_log_line(
+        PlacementChange::Add(Home::Sidebar),
+        &rest(400, "X", &"a\nb".repeat(400)),
+    );
     assert!(!long.contains('\n'));
     assert_eq!(long.chars().count(), 501);
 }
 
 #[test]
 fn change_names_are_stable_and_distinct() {
-    let names: Vec<&str> = PlacementChange::ALL.iter().map(|c| c.name()).collect();
+    let names: Vec<String> = PlacementChange::all().iter().map(|c| c.name()).collect();
     assert_eq!(
         names,
         [
             "install",
             "placement-check",
-            "placement-add",
-            "placement-readd",
-            "placement-remove",
+            "placement-add-textarea",
+            "placement-readd-textarea",
+            "placement-remove-textarea",
+            "placement-add-sidebar",
+            "placement-readd-sidebar",
+            "placement-remove-sidebar",
             "install-check"
         ]
     );
@@ -508,38 +595,72 @@ fn a_failed_or_unreadable_app_info_is_logged_with_its_code() {
 
 // ------------------------------------------------------------------ use-cases (fake host)
 
-fn params() -> Value {
-    bind_params(HANDLER, "Dialog modes", &titles())
+fn params(home: Home) -> Value {
+    bind_params(home, HANDLER, "Dialog modes", &titles())
 }
 
 fn methods(fake: &FakeHost) -> Vec<String> {
     fake.calls().into_iter().map(|(m, _)| m).collect()
 }
 
+fn unbind_of(placement: &str) -> (String, Value) {
+    ("placement.unbind".into(), json!({ "PLACEMENT": placement }))
+}
+
+/// The `placement.bind` calls of `fake`, each checked for what install must send, as
+/// `(PLACEMENT, OPTIONS)`.
+fn binds(fake: &FakeHost) -> Vec<(String, Value)> {
+    fake.calls_of("placement.bind")
+        .into_iter()
+        .map(|p| {
+            assert_eq!(p["HANDLER"], HANDLER);
+            assert_eq!(p["TITLE"], "Dialog modes");
+            // Every language's title: the fake has no catalogues, so English for each.
+            let lang_all = p["LANG_ALL"].as_object().unwrap();
+            assert_eq!(lang_all.len(), 20, "{p}");
+            assert_eq!(lang_all["ru"], json!({ "TITLE": "Dialog modes" }));
+            (
+                p["PLACEMENT"].as_str().unwrap().to_owned(),
+                p["OPTIONS"].clone(),
+            )
+        })
+        .collect()
+}
+
 #[test]
-fn install_binds_with_the_exact_params_then_finishes() {
+fn install_rebinds_every_home_with_the_exact_params_then_finishes() {
     let fake = FakeHost::install_page("en", true);
+    fake.on("placement.unbind", |_| Ok(json!({ "count": 0 })));
     fake.on("placement.bind", |_| Ok(json!(true)));
-    assert_eq!(block_on(install(&fake, params(), HANDLER)), Ok(Bound::New));
+    assert_eq!(block_on(install(&fake, HANDLER, "Dialog modes")), Ok(()));
+    let calls = fake.calls();
+    assert_eq!(calls[0], unbind_of("IM_TEXTAREA"));
+    assert_eq!(calls[2], unbind_of("IM_SIDEBAR"));
     assert_eq!(
-        fake.requests(),
-        vec![Request::Call {
-            method: "placement.bind".into(),
-            params: params()
-        }]
+        methods(&fake),
+        [
+            "placement.unbind",
+            "placement.bind",
+            "placement.unbind",
+            "placement.bind"
+        ]
+    );
+    assert_eq!(
+        binds(&fake),
+        [
+            ("IM_TEXTAREA".to_string(), Home::Textarea.options()),
+            ("IM_SIDEBAR".to_string(), Home::Sidebar.options()),
+        ]
     );
     assert_eq!(fake.install_finished(), 1);
 }
 
 #[test]
-fn install_over_an_existing_binding_still_finishes() {
+fn install_over_existing_bindings_still_finishes() {
     let fake = FakeHost::install_page("en", true);
+    fake.on("placement.unbind", |_| Ok(json!({ "count": 0 })));
     fake.on("placement.bind", |_| Err(already_bound()));
-    assert_eq!(
-        block_on(install(&fake, params(), HANDLER)),
-        Ok(Bound::Already)
-    );
-    assert_eq!(methods(&fake), ["placement.bind"]);
+    assert_eq!(block_on(install(&fake, HANDLER, "Dialog modes")), Ok(()));
     assert_eq!(fake.install_finished(), 1);
 }
 
@@ -557,11 +678,19 @@ fn a_differently_worded_already_bound_is_confirmed_by_placement_get() {
         Ok(json!([{ "placement": "IM_SIDEBAR", "handler": HANDLER }]))
     });
     assert_eq!(
-        block_on(install(&fake, params(), HANDLER)),
+        block_on(bind(&fake, Home::Sidebar, params(Home::Sidebar), HANDLER)),
         Ok(Bound::Already)
     );
     assert_eq!(methods(&fake), ["placement.bind", "placement.get"]);
-    assert_eq!(fake.install_finished(), 1);
+    // The same answer for the other home is not confirmed: that home is not bound.
+    assert_eq!(
+        block_on(bind(&fake, Home::Textarea, params(Home::Textarea), HANDLER)),
+        Err(rest(
+            400,
+            "ERROR_CORE",
+            "Не удалось установить обработчик: обработчик уже привязан",
+        ))
+    );
 }
 
 #[test]
@@ -569,52 +698,63 @@ fn an_error_core_without_our_binding_stays_an_error() {
     let fake = FakeHost::install_page("en", true);
     let sql = rest(500, "ERROR_CORE", "SQL error");
     let answer = sql.clone();
+    fake.on("placement.unbind", |_| Ok(json!({ "count": 0 })));
     fake.on("placement.bind", move |_| Err(answer.clone()));
     fake.on("placement.get", |_| Ok(json!([])));
-    assert_eq!(block_on(install(&fake, params(), HANDLER)), Err(sql));
+    assert_eq!(block_on(install(&fake, HANDLER, "Dialog modes")), Err(sql));
     assert_eq!(fake.install_finished(), 0);
 }
 
 #[test]
-fn a_refused_install_never_finishes() {
+fn a_refused_install_stops_at_the_first_refusal_and_never_finishes() {
     for err in [
         rest(403, "ACCESS_DENIED", "Access denied!"),
         rest(401, "insufficient_scope", ""),
-        rest(200, "INVALID_ERROR_CONTEXT", "Field context is invalid."),
         CallError::Timeout,
     ] {
         let fake = FakeHost::install_page("en", false);
         let answer = err.clone();
-        fake.on("placement.bind", move |_| Err(answer.clone()));
+        fake.on("placement.unbind", move |_| Err(answer.clone()));
         assert_eq!(
-            block_on(install(&fake, params(), HANDLER)),
+            block_on(install(&fake, HANDLER, "Dialog modes")),
             Err(err.clone())
         );
         assert_eq!(fake.install_finished(), 0, "{err}");
-        assert_eq!(methods(&fake), ["placement.bind"], "{err}");
+        assert_eq!(methods(&fake), ["placement.unbind"], "{err}");
     }
+    // A bind refused after the first home was bound: the second home is not tried.
+    let fake = FakeHost::install_page("en", true);
+    fake.on("placement.unbind", |_| Ok(json!({ "count": 0 })));
+    let refusal = rest(200, "INVALID_ERROR_CONTEXT", "Field context is invalid.");
+    let answer = refusal.clone();
+    fake.on("placement.bind", move |_| Err(answer.clone()));
+    assert_eq!(
+        block_on(install(&fake, HANDLER, "Dialog modes")),
+        Err(refusal)
+    );
+    assert_eq!(methods(&fake), ["placement.unbind", "placement.bind"]);
+    assert_eq!(fake.install_finished(), 0);
 }
 
 #[test]
-fn rebind_removes_every_sidebar_handler_then_binds() {
-    let fake = FakeHost::app_page("en", true);
-    fake.on("placement.unbind", |_| Ok(json!({ "count": 1 })));
-    fake.on("placement.bind", |_| Ok(json!(true)));
-    assert_eq!(
-        block_on(rebind_sidebar(&fake, params(), HANDLER)),
-        Ok(Bound::New)
-    );
-    assert_eq!(
-        fake.calls(),
-        vec![
-            (
-                "placement.unbind".to_string(),
-                json!({ "PLACEMENT": "IM_SIDEBAR" })
-            ),
-            ("placement.bind".to_string(), params()),
-        ]
-    );
-    assert_eq!(fake.install_finished(), 0);
+fn rebind_removes_every_handler_of_the_home_then_binds() {
+    for home in Home::ALL {
+        let fake = FakeHost::app_page("en", true);
+        fake.on("placement.unbind", |_| Ok(json!({ "count": 2 })));
+        fake.on("placement.bind", |_| Ok(json!(true)));
+        assert_eq!(
+            block_on(rebind(&fake, home, params(home), HANDLER)),
+            Ok(Bound::New)
+        );
+        assert_eq!(
+            fake.calls(),
+            vec![
+                unbind_of(home.code()),
+                ("placement.bind".to_string(), params(home)),
+            ]
+        );
+        assert_eq!(fake.install_finished(), 0);
+    }
 }
 
 #[test]
@@ -623,38 +763,44 @@ fn a_failed_unbind_stops_the_rebind() {
     fake.on("placement.unbind", |_| {
         Err(rest(403, "ACCESS_DENIED", "Access denied!"))
     });
-    assert!(block_on(rebind_sidebar(&fake, params(), HANDLER)).is_err());
+    assert!(block_on(rebind(
+        &fake,
+        Home::Textarea,
+        params(Home::Textarea),
+        HANDLER
+    ))
+    .is_err());
     assert_eq!(methods(&fake), ["placement.unbind"]);
 }
 
 #[test]
 fn unbind_and_read_send_the_exact_params() {
     let fake = FakeHost::app_page("en", true);
-    fake.on("placement.unbind", |_| Ok(json!({ "count": 1 })));
+    fake.on("placement.unbind", |_| Ok(json!({ "count": 2 })));
     fake.on("placement.get", |_| Ok(json!([])));
-    assert_eq!(block_on(unbind_sidebar(&fake)), Ok(()));
+    assert_eq!(block_on(unbind(&fake, Home::Textarea)), Ok(()));
     assert_eq!(
-        block_on(sidebar_binding(&fake, HANDLER)),
-        Ok(SidebarBinding::NotBound)
+        block_on(bindings(&fake, HANDLER)),
+        Ok(Bindings {
+            textarea: HomeBinding::NotBound,
+            sidebar: HomeBinding::NotBound
+        })
     );
     assert_eq!(
         fake.calls(),
         vec![
-            (
-                "placement.unbind".to_string(),
-                json!({ "PLACEMENT": "IM_SIDEBAR" })
-            ),
+            unbind_of("IM_TEXTAREA"),
             ("placement.get".to_string(), json!({})),
         ]
     );
 }
 
 #[test]
-fn bind_sidebar_alone_does_not_finish_an_installation() {
+fn bind_alone_does_not_finish_an_installation() {
     let fake = FakeHost::app_page("en", true);
     fake.on("placement.bind", |_| Ok(json!(true)));
     assert_eq!(
-        block_on(bind_sidebar(&fake, params(), HANDLER)),
+        block_on(bind(&fake, Home::Sidebar, params(Home::Sidebar), HANDLER)),
         Ok(Bound::New)
     );
     assert_eq!(fake.install_finished(), 0);

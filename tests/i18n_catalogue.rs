@@ -11,7 +11,7 @@ use catalogues::{catalogue, Say};
 use openline_modes::domain::command::Action;
 use openline_modes::domain::dialog::PlacementProblem;
 use openline_modes::domain::error::Problem;
-use openline_modes::domain::install::{BindProblem, PlacementChange};
+use openline_modes::domain::install::{BindProblem, Home, PlacementChange};
 use openline_modes::domain::state::Blocked;
 use openline_modes::i18n::{Catalogue, Locale, Msg};
 
@@ -47,17 +47,10 @@ fn all_msgs() -> Vec<Msg> {
         Msg::AppPage,
         Msg::PageLoadFailed,
         Msg::AppAbout,
-        Msg::SidebarTitle,
-        Msg::SidebarChecking,
-        Msg::SidebarBound,
-        Msg::SidebarBoundElsewhere,
-        Msg::SidebarNotBound,
-        Msg::SidebarAdminOnly,
-        Msg::AddToSidebar,
-        Msg::ReaddToSidebar,
-        Msg::RemoveFromSidebar,
-        Msg::SidebarAdded,
-        Msg::SidebarRemoved,
+        Msg::HomesTitle,
+        Msg::HomesChecking,
+        Msg::HomesNone,
+        Msg::HomesAdminOnly,
         Msg::InstallTitle,
         Msg::InstallBinding,
         Msg::InstallDone,
@@ -72,6 +65,20 @@ fn all_msgs() -> Vec<Msg> {
         }),
     ];
     all.extend(Blocked::ALL.map(Msg::Blocked));
+    for home in Home::ALL {
+        all.extend([
+            Msg::HomeTitle(home),
+            Msg::HomeAbout(home),
+            Msg::HomeBound(home),
+            Msg::HomeBoundElsewhere(home),
+            Msg::HomeNotBound(home),
+            Msg::AddTo(home),
+            Msg::ReaddTo(home),
+            Msg::RemoveFrom(home),
+            Msg::HomeAdded(home),
+            Msg::HomeRemoved(home),
+        ]);
+    }
     for n in [0, 1, 2, 5, 11, 21, 22, 25, 101, 111] {
         all.push(Msg::PinnedCount(n));
         all.push(Msg::UnpinnedCount(n));
@@ -81,7 +88,7 @@ fn all_msgs() -> Vec<Msg> {
             all.push(Msg::Failed { action, problem });
         }
     }
-    for change in PlacementChange::ALL {
+    for change in PlacementChange::all() {
         for problem in BindProblem::ALL {
             all.push(Msg::PlacementFailed { change, problem });
         }
@@ -126,17 +133,20 @@ fn variant(msg: &Msg) -> &'static str {
         Msg::AppPage => "AppPage",
         Msg::PageLoadFailed => "PageLoadFailed",
         Msg::AppAbout => "AppAbout",
-        Msg::SidebarTitle => "SidebarTitle",
-        Msg::SidebarChecking => "SidebarChecking",
-        Msg::SidebarBound => "SidebarBound",
-        Msg::SidebarBoundElsewhere => "SidebarBoundElsewhere",
-        Msg::SidebarNotBound => "SidebarNotBound",
-        Msg::SidebarAdminOnly => "SidebarAdminOnly",
-        Msg::AddToSidebar => "AddToSidebar",
-        Msg::ReaddToSidebar => "ReaddToSidebar",
-        Msg::RemoveFromSidebar => "RemoveFromSidebar",
-        Msg::SidebarAdded => "SidebarAdded",
-        Msg::SidebarRemoved => "SidebarRemoved",
+        Msg::HomesTitle => "HomesTitle",
+        Msg::HomesChecking => "HomesChecking",
+        Msg::HomesNone => "HomesNone",
+        Msg::HomesAdminOnly => "HomesAdminOnly",
+        Msg::HomeTitle(_) => "HomeTitle",
+        Msg::HomeAbout(_) => "HomeAbout",
+        Msg::HomeBound(_) => "HomeBound",
+        Msg::HomeBoundElsewhere(_) => "HomeBoundElsewhere",
+        Msg::HomeNotBound(_) => "HomeNotBound",
+        Msg::AddTo(_) => "AddTo",
+        Msg::ReaddTo(_) => "ReaddTo",
+        Msg::RemoveFrom(_) => "RemoveFrom",
+        Msg::HomeAdded(_) => "HomeAdded",
+        Msg::HomeRemoved(_) => "HomeRemoved",
         Msg::InstallTitle => "InstallTitle",
         Msg::InstallBinding => "InstallBinding",
         Msg::InstallDone => "InstallDone",
@@ -144,7 +154,7 @@ fn variant(msg: &Msg) -> &'static str {
         Msg::PlacementFailed { .. } => "PlacementFailed",
     }
 }
-const VARIANTS: usize = 49;
+const VARIANTS: usize = 52;
 
 #[test]
 fn the_sample_covers_every_message_variant() {
@@ -218,23 +228,23 @@ fn each_problem_gets_its_own_advice_for_every_action_and_locale() {
 #[test]
 fn each_placement_problem_gets_its_own_advice_for_every_change_and_locale() {
     for locale in Locale::ALL {
-        for change in PlacementChange::ALL {
+        for change in PlacementChange::all() {
             let texts: HashSet<String> = BindProblem::ALL
                 .iter()
                 .map(|&problem| locale.text(&Msg::PlacementFailed { change, problem }))
                 .collect();
             assert_eq!(texts.len(), BindProblem::ALL.len(), "{locale:?} {change:?}");
         }
-        let heads: HashSet<String> = PlacementChange::ALL
-            .iter()
-            .map(|&change| {
+        let heads: HashSet<String> = PlacementChange::all()
+            .into_iter()
+            .map(|change| {
                 locale.text(&Msg::PlacementFailed {
                     change,
                     problem: BindProblem::Unknown,
                 })
             })
             .collect();
-        assert_eq!(heads.len(), PlacementChange::ALL.len(), "{locale:?}");
+        assert_eq!(heads.len(), PlacementChange::all().len(), "{locale:?}");
     }
 }
 
@@ -258,7 +268,7 @@ fn install_failures_name_the_way_out() {
     // The scope names are API identifiers: the same in every language.
     for locale in Locale::ALL {
         let t = locale.text(&Msg::PlacementFailed {
-            change: PlacementChange::Add,
+            change: PlacementChange::Add(Home::Textarea),
             problem: BindProblem::MissingScope,
         });
         for scope in ["placement", "im", "imopenlines"] {
@@ -312,7 +322,7 @@ fn required_english_texts_are_exact() {
         ),
         (Msg::Loading, "Loading dialog…"),
         (Msg::Saving, "Saving…"),
-        (Msg::AppPage, "Open this app from an open-line chat sidebar."),
+        (Msg::AppPage, "Open this app from an open-line chat."),
         (
             Msg::Failed {
                 action: Action::Pin,

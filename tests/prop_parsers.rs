@@ -6,7 +6,7 @@ use openline_modes::domain::command::{parse_session_ids, Action};
 use openline_modes::domain::dialog::{chat_from_placement, ChatId, MAX_CHAT_ID};
 use openline_modes::domain::envelope::decode_answer;
 use openline_modes::domain::error::{classify, CallError};
-use openline_modes::domain::install::{bind_outcome, installation, sidebar_binding};
+use openline_modes::domain::install::{bind_outcome, bindings, installation};
 use openline_modes::domain::json::{cut, get_ci};
 use openline_modes::domain::state::{parse_dialog, parse_profile};
 use openline_modes::i18n::{Locale, Msg};
@@ -179,7 +179,7 @@ proptest! {
 
     #[test]
     fn any_placement_or_app_answer_gives_a_typed_outcome(answer in json()) {
-        let _ = sidebar_binding(&answer, "https://widget.example/olm/");
+        let _ = bindings(&answer, "https://widget.example/olm/");
         let _ = installation(&answer);
         let _ = bind_outcome(Ok(answer));
     }

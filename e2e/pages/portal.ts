@@ -1,4 +1,5 @@
-// Page object: the sandbox portal's open-line chat page with the widget in its sidebar frame,
+// Page object: the sandbox portal's open-line chat page with the widget in one of its homes (the
+// current messenger's popup above the chat input, or the classic messenger's sidebar frame),
 // plus the sandbox's scenario API and call log (what the portal actually received).
 import { expect, type APIRequestContext, type Frame, type FrameLocator, type Locator, type Page } from '@playwright/test';
 import { TEXTS, type Lang, type Texts } from '../texts';
@@ -37,7 +38,16 @@ export interface SandboxChat {
   messages: { system: boolean; code: string | null; text: string }[];
 }
 
+/** Which messenger the sandbox plays (docs/sandbox.md "Two messengers"). */
+export type Messenger = 'current' | 'classic';
+
 export interface OpenOptions {
+  /**
+   * `current` (the default, as in the sandbox): the widget is opened from the apps panel above
+   * the chat input, in a popup of its bound size (IM_TEXTAREA); `classic`: it is framed in the
+   * chat sidebar's Applications block (IM_SIDEBAR) and follows its content's height.
+   */
+  messenger?: Messenger;
   /** Sidebar width in px (the portal's default is 320). */
   width?: number;
   /** `sidebar` (IM_SIDEBAR), `app` (DEFAULT) or `install`. */
@@ -53,6 +63,8 @@ export class PortalPage {
   readonly frame: FrameLocator;
   /** The texts of the language the page was opened with (English for unknown ones). */
   t: Texts = TEXTS.en;
+  /** The messenger the page was last opened with. */
+  messenger: Messenger = 'current';
 
   constructor(
     readonly page: Page,
@@ -63,16 +75,40 @@ export class PortalPage {
 
   /** Opens the chat page for `dialog` with the portal language `lang`. */
   async open(dialog = 'chat11', lang = 'en', opts: OpenOptions = {}) {
-    const q = new URLSearchParams({ dialog, lang });
+    this.messenger = opts.messenger ?? 'current';
+    const q = new URLSearchParams({ dialog, lang, messenger: this.messenger });
     if (opts.width) q.set('width', String(opts.width));
     if (opts.view) q.set('view', opts.view);
     if (opts.options !== undefined) q.set('options', opts.options);
     this.t = TEXTS[lang as Lang] ?? TEXTS.en;
     await this.page.goto(`/?${q}`);
+    if ((opts.view ?? 'sidebar') === 'sidebar' && this.messenger === 'current') {
+      await this.openFromInput();
+    }
     if (opts.ready ?? true) {
       await expect(this.pinSwitch).toBeVisible();
       await expect(this.whisperSwitch).toBeVisible();
     }
+  }
+
+  /** The current messenger: the apps icon under the input, then the widget's item in the panel
+   *  (the app's own binding), which opens it in a popup. */
+  async openFromInput() {
+    if ((await this.appsButton.getAttribute('aria-expanded')) !== 'true') await this.appsButton.click();
+    await this.page.locator('.apps-panel .app-item[data-ours="true"]').click();
+    await expect(this.popup).toBeVisible();
+  }
+  /** The apps icon of the chat input (current messenger). */
+  get appsButton(): Locator {
+    return this.page.getByRole('button', { name: 'Applications', exact: true });
+  }
+  /** The apps panel above the chat input (current messenger). */
+  get appsPanel(): Locator {
+    return this.page.getByRole('toolbar', { name: 'Applications', exact: true });
+  }
+  /** The popup an app of the panel opens in (current messenger). */
+  get popup(): Locator {
+    return this.page.locator('.market-app-popup');
   }
 
   // ------------------------------------------------------------ the widget, by role and name
@@ -103,6 +139,11 @@ export class PortalPage {
    * resized can land on stale coordinates (seen once in CI: a "Cancel" that hit nothing).
    */
   async frameSettled() {
+    if (this.messenger === 'current') {
+      // The popup keeps the size its binding asked for; nothing is resized (and the widget
+      // never asks to be: see e2e/homes.spec.ts).
+      return;
+    }
     const frame = await this.widgetFrame();
     await expect
       .poll(
@@ -217,6 +258,27 @@ export class PortalPage {
         document.dispatchEvent(new Event('visibilitychange'));
       }
     });
+  }
+
+  /**
+   * An administrator re-binds the widget above the chat input for every kind of chat (context
+   * `ALL`) through REST, so the messenger offers it in a group chat too. The current user is
+   * the operator (1) again afterwards.
+   */
+  async bindForEveryChat() {
+    await this.scenario({ user: 3 });
+    const auth = (await this.state()).auth.access_token;
+    const call = async (method: string, params: object) => {
+      const res = await this.request.post(`${PORTAL}/rest/${method}.json`, { data: { auth, ...params } });
+      expect(res.ok(), method).toBe(true);
+    };
+    await call('placement.unbind', { PLACEMENT: 'IM_TEXTAREA' });
+    await call('placement.bind', {
+      PLACEMENT: 'IM_TEXTAREA',
+      HANDLER: 'http://127.0.0.1:18080/',
+      OPTIONS: { iconName: 'fa-thumb-tack', context: 'ALL', width: 400, height: 540 },
+    });
+    await this.scenario({ user: 1 });
   }
 
   /** Someone else changed the chat (`PATCH /sandbox/chats/<id>`). */

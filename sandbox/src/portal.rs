@@ -14,7 +14,7 @@ use serde_json::{json, Map, Value};
 
 use crate::params::{merge, parse_form};
 use crate::rest::{self, now_f64, time_block, Outcome};
-use crate::state::{self, FailMode, InstallPath, AUTH_EXPIRES, MEMBER_ID};
+use crate::state::{self, FailMode, InstallPath, Messenger, AUTH_EXPIRES, MEMBER_ID};
 use crate::{Ctx, DropConnection};
 
 const PORTAL_JS: &str = include_str!("assets/portal.js");
@@ -232,11 +232,21 @@ async fn page(State(ctx): State<Ctx>, Query(q): Query<HashMap<String, String>>) 
             w.current_user = user;
         }
     }
+    // Sticky like the language: `?messenger=classic|current`.
+    match q.get("messenger").map(String::as_str) {
+        Some("classic") => w.messenger = Messenger::Classic,
+        Some("current") => w.messenger = Messenger::Current,
+        _ => {}
+    }
     let token = w.ensure_token();
     let user = w.user(w.current_user);
-    let (placement, default_options) = match view.as_str() {
-        "app" | "install" => ("DEFAULT", None),
-        _ => ("IM_SIDEBAR", Some(json!({"dialogId": dialog}).to_string())),
+    // The chat view frames the widget from one of its homes, as the messenger does: the
+    // classic sidebar's Applications block (IM_SIDEBAR), or the current messenger's popup above
+    // the chat input (IM_TEXTAREA). Both hand over `{dialogId}` (im MarketService).
+    let (placement, default_options) = match (view.as_str(), w.messenger) {
+        ("app" | "install", _) => ("DEFAULT", None),
+        (_, Messenger::Classic) => ("IM_SIDEBAR", Some(json!({"dialogId": dialog}).to_string())),
+        (_, Messenger::Current) => ("IM_TEXTAREA", Some(json!({"dialogId": dialog}).to_string())),
     };
     let options: Option<String> = match q.get("options") {
         Some(s) if s.is_empty() => None,
@@ -244,11 +254,20 @@ async fn page(State(ctx): State<Ctx>, Query(q): Query<HashMap<String, String>>) 
         None => default_options,
     };
     let install = view == "install" && install_finished.is_none();
-    let handler = w
-        .bindings
+    let chat = dialog
+        .strip_prefix("chat")
+        .and_then(|n| n.parse::<i64>().ok())
+        .and_then(|id| w.chats.get(&id));
+    let apps = if view == "sidebar" {
+        w.apps_in(placement, chat)
+    } else {
+        Vec::new()
+    };
+    let handler = apps
         .iter()
-        .find(|b| b.placement == "IM_SIDEBAR")
-        .map(|b| b.handler.clone())
+        .find(|a| a["ours"] == json!(true))
+        .and_then(|a| a["handler"].as_str())
+        .map(str::to_owned)
         .unwrap_or_else(|| ctx.app_url.clone());
     // Like app.layout: the sidebar frames the bound handler, an app being installed its
     // installation path (the handler itself when it was registered with one URL for both), and
@@ -277,7 +296,10 @@ async fn page(State(ctx): State<Ctx>, Query(q): Query<HashMap<String, String>>) 
         "install": install,
         "first_run": install,
         "install_finished": install_finished,
-        "sidebar_visible": w.sidebar_visible(),
+        "messenger": w.messenger,
+        // The placement's items shown in this chat (ours and other apps'), each with its
+        // title in the portal language, icon, color and, above the chat input, popup size.
+        "apps": apps,
         "installed": w.installed,
         // `init=silent`: the page never answers `getInitData` (a portal that hangs while the
         // app starts), for the widget's init deadline.
@@ -319,6 +341,8 @@ struct ResetBody {
     installed: Option<bool>,
     /// How the app is registered: `"separate"` (default) or `"same"`.
     install_path: Option<InstallPath>,
+    /// Which messenger the page plays: `"current"` (default) or `"classic"`.
+    messenger: Option<Messenger>,
 }
 
 async fn reset(State(ctx): State<Ctx>, body: Bytes) -> Response {
@@ -337,6 +361,7 @@ async fn reset(State(ctx): State<Ctx>, body: Bytes) -> Response {
     let mut w = ctx.world();
     w.reset(b.installed.unwrap_or(true));
     w.install_path = b.install_path.unwrap_or_default();
+    w.messenger = b.messenger.unwrap_or_default();
     Json(state::snapshot(&w)).into_response()
 }
 
@@ -360,6 +385,7 @@ struct ScenarioBody {
     expire_token: Option<bool>,
     refresh_fails: Option<bool>,
     too_old: Option<bool>,
+    messenger: Option<Messenger>,
 }
 
 async fn scenario(State(ctx): State<Ctx>, body: Bytes) -> Response {
@@ -399,6 +425,9 @@ async fn scenario(State(ctx): State<Ctx>, body: Bytes) -> Response {
     }
     if let Some(v) = b.too_old {
         w.scenario.too_old = v;
+    }
+    if let Some(v) = b.messenger {
+        w.messenger = v;
     }
     Json(state::snapshot(&w)).into_response()
 }

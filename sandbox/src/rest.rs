@@ -3,7 +3,7 @@
 use serde_json::{json, Map, Value};
 
 use crate::params::{get_ci, intval, is_exact, is_falsy, parse_form, strval};
-use crate::state::{iso8601, now_unix, Binding, World};
+use crate::state::{iso8601, now_unix, Binding, World, OUR_APP};
 
 /// What a method produced.
 #[derive(Debug, Clone, PartialEq)]
@@ -489,13 +489,21 @@ fn placement_bind(w: &mut World, user: i64, raw: &Map<String, Value>) -> Outcome
                 options.insert(k.into(), v);
             }
         }
+        // IM_TEXTAREA declares width and height as `int` with default 100: `prepareOptions`
+        // casts what is given (`"50%"` → 50) and fills what is not (im Placement.php).
+        if placement == "IM_TEXTAREA" {
+            for k in ["width", "height"] {
+                let v = opts_in.get(k).map_or(100, |v| intval(Some(v)));
+                options.insert(k.into(), json!(v));
+            }
+        }
         if let Some((code, desc)) = validate_im_options(&placement, &options) {
             return Outcome::Raw(json!({"error": code, "error_description": desc}));
         }
     }
     if w.bindings
         .iter()
-        .any(|b| b.placement == placement && b.handler == handler)
+        .any(|b| b.app_id == OUR_APP && b.placement == placement && b.handler == handler)
     {
         return err(
             400,
@@ -519,6 +527,7 @@ fn placement_bind(w: &mut World, user: i64, raw: &Map<String, Value>) -> Outcome
     w.next_binding_id += 1;
     w.bindings.push(Binding {
         id,
+        app_id: OUR_APP,
         placement,
         handler,
         title,
@@ -544,10 +553,15 @@ fn placement_unbind(w: &mut World, user: i64, raw: &Map<String, Value>) -> Outco
         );
     }
     let handler = strval(get_ci(raw, "HANDLER")).unwrap_or_default();
+    // Only the calling app's rows (`=APP_ID`), the exact handler when one is given; `count`
+    // goes up twice per removed row, once when found and once when deleted (rest placement.php).
     let before = w.bindings.len();
-    w.bindings
-        .retain(|b| !(b.placement == placement && (handler.is_empty() || b.handler == handler)));
-    Outcome::Ok(json!({"count": before - w.bindings.len()}))
+    w.bindings.retain(|b| {
+        !(b.app_id == OUR_APP
+            && b.placement == placement
+            && (handler.is_empty() || b.handler == handler))
+    });
+    Outcome::Ok(json!({"count": 2 * (before - w.bindings.len())}))
 }
 
 fn placement_get(w: &World, user: i64) -> Outcome {
@@ -557,6 +571,7 @@ fn placement_get(w: &World, user: i64) -> Outcome {
     Outcome::Ok(Value::Array(
         w.bindings
             .iter()
+            .filter(|b| b.app_id == OUR_APP)
             .map(|b| {
                 json!({
                     "id": b.id, "placement": b.placement, "userId": 0, "handler": b.handler,

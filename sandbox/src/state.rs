@@ -162,11 +162,19 @@ impl Chat {
     }
 }
 
+/// The app under test (every token the sandbox issues is this app's).
+pub const OUR_APP: i64 = 1;
+/// Another app installed in the portal, with an item in the apps panel above the chat input:
+/// `placement.*` of our app never sees or touches it (docs/sandbox.md).
+pub const OTHER_APP: i64 = 2;
+
 /// A `placement.bind` row.
 #[derive(Clone, Debug, Serialize)]
 pub struct Binding {
     /// Row id.
     pub id: i64,
+    /// The app it belongs to ([`OUR_APP`], [`OTHER_APP`]).
+    pub app_id: i64,
     /// Placement code.
     pub placement: String,
     /// Handler URL.
@@ -190,6 +198,20 @@ pub enum InstallPath {
     Separate,
     /// One URL for both: the installation path is the handler URL itself.
     Same,
+}
+
+/// Which messenger the portal page plays (docs/sandbox.md "Two messengers").
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Messenger {
+    /// im v2 as built today: an open-line chat's sidebar has no Applications block
+    /// (`linesPreset`); `IM_TEXTAREA` apps open from the apps panel above the input in a popup
+    /// of the binding's width × height pixels.
+    #[default]
+    Current,
+    /// Older builds: open-line chats got the group-chat sidebar with its Applications block,
+    /// where `IM_SIDEBAR` apps show.
+    Classic,
 }
 
 /// How `fail_next` fails a request.
@@ -268,8 +290,10 @@ pub struct World {
     pub installed: bool,
     /// Which URL the install view frames while installing.
     pub install_path: InstallPath,
-    /// Placement bindings.
+    /// Placement bindings of every app.
     pub bindings: Vec<Binding>,
+    /// Which messenger the portal page plays.
+    pub messenger: Messenger,
     /// Next binding id.
     pub next_binding_id: i64,
     /// Scenario switches.
@@ -544,16 +568,45 @@ pub fn seed_chats() -> BTreeMap<i64, Chat> {
     out
 }
 
-/// The seeded `IM_SIDEBAR` binding.
-pub fn seed_binding(app_url: &str) -> Binding {
-    Binding {
-        id: 1,
-        placement: "IM_SIDEBAR".into(),
+/// The size of the widget's popup above the chat input, as its install binds it
+/// (`src/domain/install.rs` `TEXTAREA_SIZE`; `e2e/install.spec.ts` checks that an install
+/// through the app leaves exactly these seeded bindings).
+pub const WIDGET_TEXTAREA_SIZE: (i64, i64) = (400, 540);
+
+/// The bindings an installed app has: the widget above the chat input and in the chat sidebar,
+/// as its install page binds them.
+pub fn seed_bindings(app_url: &str) -> Vec<Binding> {
+    let options = json!({"iconName": "fa-thumb-tack", "color": "LIGHT_BLUE", "context": "LINES", "role": "USER", "extranet": "N"});
+    let mut textarea = options.clone();
+    textarea["width"] = json!(WIDGET_TEXTAREA_SIZE.0);
+    textarea["height"] = json!(WIDGET_TEXTAREA_SIZE.1);
+    let binding = |id: i64, placement: &str, options: Value| Binding {
+        id,
+        app_id: OUR_APP,
+        placement: placement.into(),
         handler: app_url.to_string(),
         title: "Dialog modes".into(),
-        description: "Pin the dialog, whisper mode, pin all".into(),
-        options: json!({"iconName": "fa-thumb-tack", "context": "LINES", "role": "USER", "extranet": "N", "color": ""}),
-        lang_all: json!({"en": {"TITLE": "Dialog modes", "DESCRIPTION": "", "GROUP_NAME": ""}}),
+        description: String::new(),
+        options,
+        lang_all: json!({"en": {"TITLE": "Dialog modes", "DESCRIPTION": "", "GROUP_NAME": ""}, "ru": {"TITLE": "Режимы диалога", "DESCRIPTION": "", "GROUP_NAME": ""}}),
+    };
+    vec![
+        binding(1, "IM_TEXTAREA", textarea),
+        binding(2, "IM_SIDEBAR", options),
+    ]
+}
+
+/// Another app's item in the apps panel above the chat input of every chat.
+pub fn other_app_binding() -> Binding {
+    Binding {
+        id: 3,
+        app_id: OTHER_APP,
+        placement: "IM_TEXTAREA".into(),
+        handler: "about:blank".into(),
+        title: "Quick replies".into(),
+        description: String::new(),
+        options: json!({"iconName": "fa-comment", "color": "GREEN", "context": "ALL", "role": "USER", "extranet": "N", "width": 300, "height": 200}),
+        lang_all: json!({"en": {"TITLE": "Quick replies", "DESCRIPTION": "", "GROUP_NAME": ""}}),
     }
 }
 
@@ -568,7 +621,8 @@ impl World {
             installed: true,
             install_path: InstallPath::Separate,
             bindings: Vec::new(),
-            next_binding_id: 2,
+            messenger: Messenger::Current,
+            next_binding_id: 4,
             scenario: Scenario::default(),
             tokens: HashMap::new(),
             current_token: String::new(),
@@ -598,11 +652,13 @@ impl World {
         self.installed = installed;
         self.install_path = InstallPath::Separate;
         self.bindings = if installed {
-            vec![seed_binding(&self.app_url)]
+            seed_bindings(&self.app_url)
         } else {
             Vec::new()
         };
-        self.next_binding_id = 2;
+        self.bindings.push(other_app_binding());
+        self.next_binding_id = 4;
+        self.messenger = Messenger::Current;
         self.scenario = Scenario::default();
         self.tokens.clear();
         self.tokens.insert(
@@ -707,9 +763,64 @@ impl World {
         }
     }
 
-    /// Whether the sidebar "Applications" item is shown.
-    pub fn sidebar_visible(&self) -> bool {
-        self.installed && self.bindings.iter().any(|b| b.placement == "IM_SIDEBAR")
+    /// Whether our app has a binding in `placement` that the messenger shows (installed).
+    pub fn visible(&self, placement: &str) -> bool {
+        self.installed
+            && self
+                .bindings
+                .iter()
+                .any(|b| b.app_id == OUR_APP && b.placement == placement)
+    }
+
+    /// The items the messenger shows for `placement` in `chat` to the current user, in binding
+    /// order, as the page renders them: an app that is not installed shows nowhere; `context`
+    /// is matched against the chat's type in the browser (`AvailabilityManager`), `role` and
+    /// `extranet` per user on the server (`Application::checkRole`), docs/bitrix24.md §3.
+    pub fn apps_in(&self, placement: &str, chat: Option<&Chat>) -> Vec<Value> {
+        let admin = self.user(self.current_user).is_some_and(|u| u.admin);
+        let chat_type = match chat {
+            Some(c) if c.lines => "lines",
+            Some(_) => "chat",
+            None => "",
+        };
+        self.bindings
+            .iter()
+            .filter(|b| b.placement == placement)
+            .filter(|b| b.app_id != OUR_APP || self.installed)
+            .filter(|b| {
+                let opt = |k: &str| b.options.get(k).and_then(Value::as_str).unwrap_or("");
+                let contexts: Vec<String> = opt("context")
+                    .split(';')
+                    .map(|c| c.trim().to_lowercase())
+                    .collect();
+                let context_ok = chat_type.is_empty()
+                    || opt("context").is_empty()
+                    || contexts.iter().any(|c| c == "all" || c == chat_type);
+                let role_ok = admin || !opt("role").eq_ignore_ascii_case("ADMIN");
+                let extranet_ok = opt("extranet") != "Y";
+                context_ok && role_ok && extranet_ok
+            })
+            .map(|b| {
+                let title = b
+                    .lang_all
+                    .get(&self.lang)
+                    .or_else(|| b.lang_all.get("en"))
+                    .and_then(|l| l.get("TITLE"))
+                    .and_then(Value::as_str)
+                    .filter(|t| !t.is_empty())
+                    .unwrap_or(&b.title);
+                json!({
+                    "id": b.id,
+                    "ours": b.app_id == OUR_APP,
+                    "title": title,
+                    "handler": b.handler,
+                    "icon": b.options.get("iconName"),
+                    "color": b.options.get("color"),
+                    "width": b.options.get("width"),
+                    "height": b.options.get("height"),
+                })
+            })
+            .collect()
     }
 }
 
@@ -848,8 +959,13 @@ pub fn snapshot(w: &World) -> Value {
         "app": {
             "installed": w.installed,
             "install_path": w.install_path,
-            "bindings": w.bindings,
-            "sidebar_visible": w.sidebar_visible(),
+            "bindings": w.bindings.iter().filter(|b| b.app_id == OUR_APP).collect::<Vec<_>>(),
+            "sidebar_visible": w.visible("IM_SIDEBAR"),
+            "textarea_visible": w.visible("IM_TEXTAREA"),
+        },
+        "messenger": w.messenger,
+        "other_apps": {
+            "bindings": w.bindings.iter().filter(|b| b.app_id != OUR_APP).collect::<Vec<_>>(),
         },
         "auth": token.map(|t| json!({
             "access_token": t.access,

@@ -2,6 +2,7 @@
 mod common;
 
 use common::start;
+use serde_json::{json, Value};
 
 #[tokio::test]
 async fn the_app_origin_answers_a_form_post_to_the_handler_url_with_index_html() {
@@ -105,7 +106,8 @@ async fn the_portal_page_embeds_its_config_without_letting_a_name_close_the_scri
     );
     let html = sb.http.get(url).send().await.unwrap().text().await.unwrap();
     assert_eq!(html.matches("</script>").count(), 2, "{html}");
-    assert!(html.contains(r#""placement":"IM_SIDEBAR""#));
+    // The current messenger (the default) opens the widget above the chat input.
+    assert!(html.contains(r#""placement":"IM_TEXTAREA""#), "{html}");
     assert!(html.contains(r#""lang":"ru""#));
     assert!(
         html.contains(r#""placement_options":"{\"x\":\"\u003c/script>\"}""#),
@@ -151,4 +153,67 @@ async fn the_portal_page_picks_the_placement_from_the_view() {
         .contains(r#""init_silent":true"#));
     assert!(page("/?init=loud").await.contains(r#""init_silent":false"#));
     assert_eq!(sb.state().await["current_user"], 2);
+}
+
+#[tokio::test]
+async fn the_messenger_decides_the_home_and_shows_only_what_is_bound_for_the_chat() {
+    let sb = start().await;
+    // Current (the default): the apps above the input, ours first, in the portal language.
+    let current = sb.page_config("/?dialog=chat11&lang=ru").await;
+    assert_eq!(current["messenger"], "current");
+    assert_eq!(current["placement"], "IM_TEXTAREA");
+    let apps: Vec<(bool, String, Value, Value)> = current["apps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            (
+                a["ours"].as_bool().unwrap(),
+                a["title"].as_str().unwrap().to_owned(),
+                a["width"].clone(),
+                a["height"].clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        apps,
+        [
+            (true, "Режимы диалога".to_owned(), json!(400), json!(540)),
+            (false, "Quick replies".to_owned(), json!(300), json!(200)),
+        ]
+    );
+    assert_eq!(current["app_url"], sb.app("/"));
+    // A group chat: our binding says LINES, so only the other app (context ALL) is there.
+    let group = sb.page_config("/?dialog=chat16&lang=en").await;
+    let ours: Vec<&Value> = group["apps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["ours"] == json!(true))
+        .collect();
+    assert!(ours.is_empty(), "{group}");
+    assert_eq!(group["apps"].as_array().unwrap().len(), 1);
+    // Classic (sticky once chosen): the sidebar's app, framed as IM_SIDEBAR.
+    let classic = sb.page_config("/?dialog=chat11&messenger=classic").await;
+    assert_eq!(classic["placement"], "IM_SIDEBAR");
+    assert_eq!(classic["apps"].as_array().unwrap().len(), 1);
+    assert_eq!(sb.state().await["messenger"], "classic");
+    let again = sb.page_config("/?dialog=chat11").await;
+    assert_eq!(again["placement"], "IM_SIDEBAR");
+    // Not installed: our items are nowhere (the other app's stay).
+    sb.reset_with(json!({"installed": false})).await;
+    let uninstalled = sb.page_config("/?dialog=chat11").await;
+    assert_eq!(uninstalled["messenger"], "current");
+    let titles: Vec<&str> = uninstalled["apps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(titles, ["Quick replies"]);
+    // The reset body and the scenario API choose the messenger too.
+    sb.reset_with(json!({"messenger": "classic"})).await;
+    assert_eq!(sb.state().await["messenger"], "classic");
+    sb.scenario(json!({"messenger": "current"})).await;
+    assert_eq!(sb.state().await["messenger"], "current");
 }

@@ -538,7 +538,90 @@ async fn placement_bind_refuses_default_unknown_placements_and_a_second_identica
             ],
         )
         .await;
-    assert_eq!(body["result"], json!({"count": 1}));
+    // The server counts each removed row twice (found, then deleted).
+    assert_eq!(body["result"], json!({"count": 2}));
+}
+
+#[tokio::test]
+async fn textarea_bindings_get_integer_sizes_defaulting_to_100() {
+    let sb = start().await;
+    sb.reset_with(json!({"installed": false})).await;
+    let token = sb.become_user(3).await;
+    let textarea = |size: &'static [(&'static str, &'static str)]| {
+        let mut p: Vec<(&str, &str)> = vec![
+            ("PLACEMENT", "IM_TEXTAREA"),
+            ("OPTIONS[iconName]", "fa-thumb-tack"),
+            ("OPTIONS[context]", "LINES"),
+        ];
+        p.extend_from_slice(size);
+        p
+    };
+    let mut h1 = textarea(&[]);
+    h1.push(("HANDLER", "https://a.example/"));
+    let mut h2 = textarea(&[("OPTIONS[width]", "50%"), ("OPTIONS[height]", "420")]);
+    h2.push(("HANDLER", "https://b.example/"));
+    let mut h3 = textarea(&[("OPTIONS[width]", "-1")]);
+    h3.push(("HANDLER", "https://c.example/"));
+    assert_eq!(
+        sb.call_as(&token, "placement.bind", &h1).await.1["result"],
+        json!(true)
+    );
+    assert_eq!(
+        sb.call_as(&token, "placement.bind", &h2).await.1["result"],
+        json!(true)
+    );
+    let (status, body) = sb.call_as(&token, "placement.bind", &h3).await;
+    assert_eq!(
+        (status, body),
+        (
+            200,
+            json!({"error": "INVALID_ERROR_WIDTH", "error_description": "Field width is invalid."})
+        )
+    );
+    let (_, body) = sb.call_as(&token, "placement.get", &[]).await;
+    let sizes: Vec<(Value, Value)> = body["result"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| {
+            (
+                b["options"]["width"].clone(),
+                b["options"]["height"].clone(),
+            )
+        })
+        .collect();
+    assert_eq!(sizes, [(json!(100), json!(100)), (json!(50), json!(420))]);
+}
+
+#[tokio::test]
+async fn placement_calls_see_and_remove_only_the_calling_apps_bindings() {
+    let sb = start().await;
+    let token = sb.become_user(3).await;
+    let other = sb.state().await["other_apps"]["bindings"].clone();
+    assert_eq!(other.as_array().unwrap().len(), 1, "{other}");
+    assert_eq!(other[0]["placement"], "IM_TEXTAREA");
+    // placement.get lists our two bindings only.
+    let (_, body) = sb.call_as(&token, "placement.get", &[]).await;
+    let ours: Vec<&str> = body["result"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["placement"].as_str().unwrap())
+        .collect();
+    assert_eq!(ours, ["IM_TEXTAREA", "IM_SIDEBAR"]);
+    // Unbinding the placement removes ours, not the other app's item there.
+    let (_, body) = sb
+        .call_as(&token, "placement.unbind", &[("PLACEMENT", "IM_TEXTAREA")])
+        .await;
+    assert_eq!(body["result"], json!({"count": 2}));
+    let s = sb.state().await;
+    assert_eq!(s["other_apps"]["bindings"], other);
+    assert_eq!(s["app"]["textarea_visible"], json!(false));
+    assert_eq!(s["app"]["sidebar_visible"], json!(true));
+    let (_, body) = sb
+        .call_as(&token, "placement.unbind", &[("PLACEMENT", "IM_TEXTAREA")])
+        .await;
+    assert_eq!(body["result"], json!({"count": 0}));
 }
 
 #[tokio::test]
@@ -565,18 +648,8 @@ async fn an_uninstalled_app_shows_no_sidebar_until_install_finish() {
 
 /// The install view's page config: what it frames and whether it is in install mode.
 async fn install_view(sb: &common::Sb, query: &str) -> Value {
-    let html = sb
-        .http
-        .get(sb.portal(&format!("/?view=install&user=3{query}")))
-        .send()
+    sb.page_config(&format!("/?view=install&user=3{query}"))
         .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let start = html.find(r#"id="portal-config">"#).unwrap() + r#"id="portal-config">"#.len();
-    let end = start + html[start..].find("</script>").unwrap();
-    serde_json::from_str(&html[start..end]).unwrap()
 }
 
 #[tokio::test]

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::{boot, first_texts, Shell, APP_PLACEMENT};
+use super::{boot, first_texts, FrameFit, Shell, APP_PLACEMENT};
 use crate::components::app_page::AppPage;
 use crate::components::install::InstallPage;
 use crate::components::regions::Regions;
@@ -100,7 +100,8 @@ pub fn AdminRoot(
         }
     };
 
-    view! { <Shell host=host tr=tr regions=regions>{content}</Shell> }
+    let fit = RwSignal::new(FrameFit::Follow);
+    view! { <Shell host=host tr=tr regions=regions fit=fit>{content}</Shell> }
 }
 
 /// Asks the portal whether it is installing the app and shows the install page or the app

@@ -6,11 +6,12 @@ use std::rc::Rc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::{boot, first_texts, Shell, APP_PLACEMENT, SIDEBAR_PLACEMENT};
+use super::{boot, first_texts, FrameFit, Shell, APP_PLACEMENT};
 use crate::components::regions::Regions;
 use crate::components::sidebar::{FirstRead, Sidebar};
 use crate::components::{Notice, Skeleton, Tr};
 use crate::domain::dialog::{chat_from_placement, ChatId};
+use crate::domain::install::Home;
 use crate::host::bx24::Bx24Host;
 use crate::host::{Host, HostHandle, HostInfo};
 use crate::i18n::Msg;
@@ -24,8 +25,8 @@ enum Boot {
     Reading,
     /// Cannot work here: one message, no controls.
     Notice(Msg),
-    /// The sidebar widget for this chat.
-    Sidebar(ChatId),
+    /// The widget for this chat (in any of its homes).
+    Widget(ChatId),
     /// The app's own page: the admin bundle is loading and will take the page over.
     Admin,
 }
@@ -52,11 +53,18 @@ pub fn start() {
     MOUNTED.with(|m| *m.borrow_mut() = Some(Box::new(handle)));
 }
 
-/// The chat of an `IM_SIDEBAR` placement, if it names one.
-fn sidebar_chat(info: &HostInfo) -> Option<ChatId> {
-    (info.placement.code == SIDEBAR_PLACEMENT)
-        .then(|| chat_from_placement(&info.placement.options).ok())
-        .flatten()
+/// What the root shows for the placement the portal opened it in: a home of the widget
+/// (`IM_TEXTAREA`, `IM_SIDEBAR`) → the widget for its chat (or why not); `DEFAULT` → the admin
+/// bundle; anything else → a notice. Always from `BX24.placement.info()`, never the URL.
+fn route(info: &HostInfo) -> Boot {
+    match Home::from_code(&info.placement.code) {
+        Some(_) => match chat_from_placement(&info.placement.options) {
+            Ok(chat) => Boot::Widget(chat),
+            Err(problem) => Boot::Notice(Msg::Placement(problem)),
+        },
+        None if info.placement.code == APP_PLACEMENT => Boot::Admin,
+        None => Boot::Notice(Msg::AppPage),
+    }
 }
 
 /// The sidebar bundle's root over any host (tests pass a fake one).
@@ -72,6 +80,7 @@ pub fn SidebarRoot(
     let boot_state = RwSignal::new(Boot::Starting);
     let regions = Regions::new();
     let first = StoredValue::new_local(FirstRead::default());
+    let fit = RwSignal::new(FrameFit::Unknown);
 
     spawn_local(async move {
         let Some(h) = host.get() else { return };
@@ -79,28 +88,29 @@ pub fn SidebarRoot(
         // before anything renders (the library sends 10 ms after the call, and a render in
         // between would hold the request back).
         let read_first = |info: &HostInfo| {
-            if let Some(chat) = sidebar_chat(info) {
+            if let Boot::Widget(chat) = route(info) {
                 first.set_value(FirstRead::start(h.clone(), chat));
             }
+            // Above the chat input the popup has the binding's size: the widget fits it and
+            // never resizes the frame. Everywhere else the frame follows the content.
+            let fixed = Home::from_code(&info.placement.code).is_some_and(Home::fixed_size);
+            fit.try_set(if fixed {
+                FrameFit::Fixed
+            } else {
+                FrameFit::Follow
+            });
         };
         let next = match boot(&*h, read_first).await {
             Ok((info, texts)) => {
                 tr.try_set(Tr::new(texts));
-                match info.placement.code.as_str() {
-                    SIDEBAR_PLACEMENT => match chat_from_placement(&info.placement.options) {
-                        Ok(chat) => Boot::Sidebar(chat),
-                        Err(problem) => Boot::Notice(Msg::Placement(problem)),
-                    },
-                    APP_PLACEMENT => Boot::Admin,
-                    _ => Boot::Notice(Msg::AppPage),
-                }
+                route(&info)
             }
             Err((msg, texts)) => {
                 tr.try_set(Tr::new(texts));
                 Boot::Notice(msg)
             }
         };
-        if matches!(next, Boot::Sidebar(_)) {
+        if matches!(next, Boot::Widget(_)) {
             // The placeholder stays until the answer is there: the widget then renders once,
             // with the dialog's state.
             boot_state.try_set(Boot::Reading);
@@ -122,7 +132,7 @@ pub fn SidebarRoot(
             view! { <Skeleton label=Some(tr.get_untracked().text(&Msg::Loading)) /> }.into_any()
         }
         Boot::Notice(msg) => view! { <Notice text=tr.get_untracked().text(&msg) /> }.into_any(),
-        Boot::Sidebar(chat) => {
+        Boot::Widget(chat) => {
             let first = first.get_value();
             view! {
                 <Sidebar host=host chat=chat tr=tr.get_untracked() regions=regions first=first />
@@ -131,5 +141,5 @@ pub fn SidebarRoot(
         }
     };
 
-    view! { <Shell host=host tr=tr regions=regions>{content}</Shell> }
+    view! { <Shell host=host tr=tr regions=regions fit=fit>{content}</Shell> }
 }

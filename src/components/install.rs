@@ -1,34 +1,25 @@
 //! The install page: what the app shows when the portal opens it in install mode, at an
 //! installation path with `?install=1` or, registered with one URL for both, at its handler
-//! while `app.info` says `INSTALLED: false` (routing in `app.rs`). It binds the widget to the
-//! chat sidebar and then calls `installFinish`; until then the portal keeps the app "not fully
-//! installed" and shows no sidebar item.
+//! while `app.info` says `INSTALLED: false` (routing in `app.rs`). It binds the widget to every
+//! home (above the chat input and in the chat sidebar) and then calls `installFinish`; until
+//! then the portal keeps the app "not fully installed" and shows it nowhere.
 //!
 //! It starts by itself, says what it is doing, and on failure says why in the alert region with
-//! "Try again". Every step is idempotent ("already bound" is success, `installFinish` outside
-//! install mode does nothing), so repeating it is always safe.
+//! "Try again". Every step is idempotent (each home is re-bound, so exactly one binding of each
+//! is left; `installFinish` outside install mode does nothing), so repeating it is always safe.
 
 use std::rc::Rc;
 
 use leptos::prelude::*;
-use serde_json::Value;
 
 use super::regions::Regions;
 use super::runner;
 use super::Tr;
 use crate::controller;
 use crate::controller::verdict::{after_install, InstallStep, Retry};
-use crate::domain::install::{bind_params, handler_url, PlacementChange};
+use crate::domain::install::{handler_url, PlacementChange};
 use crate::host::{Host, HostHandle};
 use crate::i18n::Msg;
-
-/// `placement.bind` params for this page's address: the title in the administrator's
-/// language, and in every language the widget speaks in `LANG_ALL` (each from its catalogue,
-/// English where one could not be had: [`controller::titles`]).
-pub async fn sidebar_bind_params(host: &dyn Host, handler: &str, tr: Tr) -> Value {
-    let titles = controller::titles(host).await;
-    bind_params(handler, &tr.text(&Msg::Title), &titles)
-}
 
 /// Element id of the page's heading.
 pub const TITLE_ID: &str = "olm-install-title";
@@ -51,9 +42,8 @@ pub fn InstallPage(
         let task = move |h: Rc<dyn Host>| async move {
             step.set(InstallStep::Binding);
             let handler = handler_url(&h.page_url());
-            let params = sidebar_bind_params(&*h, &handler, tr).await;
-            let result = controller::install(&*h, params, &handler).await;
-            let (next, verdict) = after_install(&result.map(|_| ()));
+            let result = controller::install(&*h, &handler, &tr.text(&Msg::Title)).await;
+            let (next, verdict) = after_install(&result);
             step.try_set(next);
             verdict
         };

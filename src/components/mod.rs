@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::controller::verdict::Focus;
 use crate::domain::command::Command;
 use crate::i18n::{Msg, Texts};
-use app_page::{BIND_ID, STATE_ID};
+use app_page::{bind_id, STATE_ID};
 use bulk::{PIN_ALL_ID, UNPIN_ALL_ID};
 use install::TITLE_ID;
 use sidebar::{PIN_ID, WHISPER_ID};
@@ -53,8 +53,8 @@ pub fn focus_id(focus: Focus) -> &'static str {
         Focus::Control(Command::WhisperOn(_) | Command::WhisperOff(_)) => WHISPER_ID,
         Focus::Control(Command::PinAll) => PIN_ALL_ID,
         Focus::Control(Command::UnpinAll) => UNPIN_ALL_ID,
-        Focus::BindButton => BIND_ID,
-        Focus::SidebarState => STATE_ID,
+        Focus::BindButton(home) => bind_id(home),
+        Focus::HomesState => STATE_ID,
         Focus::InstallTitle => TITLE_ID,
     }
 }

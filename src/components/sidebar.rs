@@ -1,5 +1,5 @@
-//! The sidebar widget (`IM_SIDEBAR`): the dialog's true state, the pin and whisper switches,
-//! and the bulk actions.
+//! The widget, the same in both its homes (`IM_TEXTAREA` above the chat input, `IM_SIDEBAR` in
+//! the chat sidebar): the dialog's true state, the pin and whisper switches, and the bulk actions.
 //!
 //! Every write is sent once; the switch stays on the portal's last known state, busy, until the
 //! write has been answered and the state read again; then it shows what the portal has.

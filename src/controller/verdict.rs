@@ -5,7 +5,7 @@
 use super::{reached, Outcome, Snapshot};
 use crate::domain::command::{Action, Command};
 use crate::domain::error::{classify, outcome_unknown, CallError, Problem};
-use crate::domain::install::{classify_change, DefaultPage, PlacementChange, SidebarBinding};
+use crate::domain::install::{classify_change, Bindings, DefaultPage, Home, PlacementChange};
 use crate::domain::state::DialogState;
 use crate::i18n::Msg;
 
@@ -25,10 +25,10 @@ pub enum Retry {
 pub enum Focus {
     /// The switch or button of this command.
     Control(Command),
-    /// The app page's add / re-add button.
-    BindButton,
-    /// The app page's line saying how the sidebar stands.
-    SidebarState,
+    /// The app page's add / re-add button of a home.
+    BindButton(Home),
+    /// The app page's heading of the section saying where operators find the widget.
+    HomesState,
     /// The install page's heading.
     InstallTitle,
 }
@@ -267,7 +267,11 @@ pub fn after_placement(
 ) -> Verdict {
     match result {
         Ok(()) => Verdict {
-            focus: (change == PlacementChange::Remove).then_some(Focus::BindButton),
+            // The remove button disappears with the binding; its home's add button stays.
+            focus: match change {
+                PlacementChange::Remove(home) => Some(Focus::BindButton(home)),
+                _ => None,
+            },
             ..Verdict::say(done.map_or(Say::Nothing, Say::Status))
         },
         Err(err) => placement_failed(change, err),
@@ -284,7 +288,7 @@ fn placement_failed(change: PlacementChange, err: &CallError) -> Verdict {
     )
 }
 
-/// What the app page knows about the sidebar binding.
+/// What the app page knows about the widget's homes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Binding {
     /// Not an administrator: `placement.get` is not theirs to call.
@@ -294,17 +298,14 @@ pub enum Binding {
     /// The first read failed; the alert says why.
     Unreadable,
     /// As read.
-    Read(SidebarBinding),
+    Read(Bindings),
 }
 
-/// The binding read's result: what the page knows now (a failed re-read keeps what was shown)
-/// and what it says.
-pub fn after_check(
-    result: Result<SidebarBinding, CallError>,
-    known: &Binding,
-) -> (Binding, Verdict) {
+/// The bindings read's result: what the page knows now (a failed re-read keeps what was
+/// shown) and what it says.
+pub fn after_check(result: Result<Bindings, CallError>, known: &Binding) -> (Binding, Verdict) {
     match result {
-        Ok(binding) => (Binding::Read(binding), Verdict::nothing()),
+        Ok(bindings) => (Binding::Read(bindings), Verdict::nothing()),
         Err(err) => (
             match known {
                 Binding::Checking => Binding::Unreadable,
@@ -315,41 +316,61 @@ pub fn after_check(
     }
 }
 
-/// A change the app page makes to the widget's place in the chat sidebar.
+/// A change the app page makes to one home of the widget.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum SidebarChange {
+pub enum HomeChange {
     /// `placement.bind`.
-    Add,
+    Add(Home),
     /// `placement.unbind`, then `placement.bind` of this address.
-    Readd,
+    Readd(Home),
     /// `placement.unbind`.
-    Remove,
+    Remove(Home),
 }
 
-impl SidebarChange {
-    /// The change for messages, logs and "Try again".
-    pub fn placement(self) -> PlacementChange {
+impl HomeChange {
+    /// The home it changes.
+    pub fn home(self) -> Home {
         match self {
-            SidebarChange::Add => PlacementChange::Add,
-            SidebarChange::Readd => PlacementChange::Readd,
-            SidebarChange::Remove => PlacementChange::Remove,
+            HomeChange::Add(home) | HomeChange::Readd(home) | HomeChange::Remove(home) => home,
         }
     }
 
-    /// The button's change: re-add when the widget is bound anywhere, else add.
-    pub fn bind(bound: bool) -> Self {
+    /// The change for messages, logs and "Try again".
+    pub fn placement(self) -> PlacementChange {
+        match self {
+            HomeChange::Add(home) => PlacementChange::Add(home),
+            HomeChange::Readd(home) => PlacementChange::Readd(home),
+            HomeChange::Remove(home) => PlacementChange::Remove(home),
+        }
+    }
+
+    /// The add button's change for `home`: re-add when the widget is bound there at all
+    /// (possibly to another address), else add.
+    pub fn bind(home: Home, bound: bool) -> Self {
         if bound {
-            SidebarChange::Readd
+            HomeChange::Readd(home)
         } else {
-            SidebarChange::Add
+            HomeChange::Add(home)
         }
     }
 
     /// What a successful change reports.
     pub fn done(self) -> Msg {
         match self {
-            SidebarChange::Add | SidebarChange::Readd => Msg::SidebarAdded,
-            SidebarChange::Remove => Msg::SidebarRemoved,
+            HomeChange::Add(home) | HomeChange::Readd(home) => Msg::HomeAdded(home),
+            HomeChange::Remove(home) => Msg::HomeRemoved(home),
+        }
+    }
+
+    /// The change "Try again" repeats after `change` failed (`None`: not a home change).
+    pub fn of(change: PlacementChange) -> Option<HomeChange> {
+        match change {
+            PlacementChange::Add(home) => Some(HomeChange::Add(home)),
+            PlacementChange::Readd(home) => Some(HomeChange::Readd(home)),
+            PlacementChange::Remove(home) => Some(HomeChange::Remove(home)),
+            PlacementChange::Install | PlacementChange::Check | PlacementChange::InstallCheck => {
+                None
+            }
         }
     }
 }
@@ -357,7 +378,7 @@ impl SidebarChange {
 /// Where the install page stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum InstallStep {
-    /// Binding the sidebar (in flight).
+    /// Binding every home (in flight).
     Binding,
     /// Bound and `installFinish` sent: the portal reloads the page (in install mode).
     Done,
@@ -399,10 +420,14 @@ pub fn retry_focus(retry: Retry) -> Option<Focus> {
     match retry {
         Retry::Command(command) => Some(Focus::Control(command)),
         Retry::Read => None,
+        Retry::Placement(PlacementChange::Check | PlacementChange::InstallCheck) => {
+            Some(Focus::HomesState)
+        }
         Retry::Placement(
-            PlacementChange::Check | PlacementChange::Remove | PlacementChange::InstallCheck,
-        ) => Some(Focus::SidebarState),
-        Retry::Placement(PlacementChange::Add | PlacementChange::Readd) => Some(Focus::BindButton),
+            PlacementChange::Add(home)
+            | PlacementChange::Readd(home)
+            | PlacementChange::Remove(home),
+        ) => Some(Focus::BindButton(home)),
         Retry::Placement(PlacementChange::Install) => Some(Focus::InstallTitle),
     }
 }

@@ -1,7 +1,7 @@
 //! Which chat the placement points at.
 //!
-//! `IM_SIDEBAR` hands the widget `PLACEMENT_OPTIONS` like `{"dialogId":"chat12","URI":"/online/"}`
-//! (docs/bitrix24.md §3). `dialogId` is `chat<N>` for group and open-line chats and the
+//! `IM_TEXTAREA` and `IM_SIDEBAR` hand the widget `PLACEMENT_OPTIONS` like
+//! `{"dialogId":"chat12"}` (the messenger's own; DOCS add `"URI":"/online/"`, docs/bitrix24.md §3). `dialogId` is `chat<N>` for group and open-line chats and the
 //! interlocutor's user id for private chats. The REST calls want `CHAT_ID = N`.
 
 use std::fmt;
@@ -77,7 +77,7 @@ pub enum PlacementProblem {
     },
 }
 
-/// The chat the `IM_SIDEBAR` placement points at.
+/// The chat the placement (`IM_TEXTAREA`, `IM_SIDEBAR`) points at.
 ///
 /// `options` is `BX24.placement.info().options`. Tolerated shapes: an object; a JSON **string**
 /// holding an object (some portals pass `PLACEMENT_OPTIONS` through as the raw form field);

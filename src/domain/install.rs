@@ -1,5 +1,6 @@
-//! Installing the widget into a portal: the `IM_SIDEBAR` binding, its exact `placement.*`
-//! params, reading what is bound, and what a failed bind means to the administrator
+//! Installing the widget into a portal: its homes in the messenger (`IM_TEXTAREA` above the
+//! chat input, `IM_SIDEBAR` in the chat sidebar), their exact `placement.*` params, reading what
+//! is bound, and what a failed bind means to the administrator
 //! (docs/bitrix24.md §3 "placement.bind rules", §8 "Install mode is not exposed by the classic
 //! API").
 //!
@@ -13,10 +14,11 @@
 //!    has not called `installFinish` yet ([`installation`], [`default_page`]). So an app
 //!    registered with **one URL** for handler and installation path installs too.
 //!
-//! Only the app's own page (`DEFAULT`) asks; the sidebar never does. The binding's handler is
-//! the page's address without query or fragment ([`handler_url`]). The install step is
-//! idempotent: "already bound" is success, and `installFinish` is harmless when the page was
-//! opened outside install mode.
+//! Only the app's own page (`DEFAULT`) asks; the widget never does. Each binding's handler is
+//! the page's address without query or fragment ([`handler_url`]). The install step re-binds
+//! every [`Home`] (this app's handlers there removed, then this one bound), so however often it
+//! runs it leaves exactly one binding of each; "already bound" is success, and `installFinish`
+//! is harmless when the page was opened outside install mode.
 
 use serde_json::{json, Map, Value};
 
@@ -24,8 +26,83 @@ use super::envelope::decode_answer;
 use super::error::{classify_code, CallError, Problem};
 use super::json;
 
-/// The placement the widget lives in: the "Applications" block of the chat sidebar.
+/// A messenger placement the widget lives in. Where each renders in which messenger
+/// generation: docs/bitrix24.md §3 "Where the messenger shows each placement".
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Home {
+    /// `IM_TEXTAREA`: the apps panel above the chat input, opening the widget in a popup of the
+    /// binding's `width` × `height` pixels. The only home an open-line chat has in the current
+    /// messenger (im v2 gives open-line chats no Applications block in the sidebar).
+    Textarea,
+    /// `IM_SIDEBAR`: the Applications block of the chat sidebar (older messengers).
+    Sidebar,
+}
+
+/// The widget's popup above the chat input, in CSS pixels: the `IM_TEXTAREA` binding's
+/// `OPTIONS.width` / `height`. The messenger hands them to its popup as pixels (the server's
+/// default is 100 × 100); why this size: docs/install.md "The popup above the chat input".
+pub const TEXTAREA_SIZE: (u32, u32) = (400, 540);
+
+impl Home {
+    /// Every home, in the order the app page lists them and the install binds them.
+    pub const ALL: [Home; 2] = [Home::Textarea, Home::Sidebar];
+
+    /// The placement code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Home::Textarea => TEXTAREA,
+            Home::Sidebar => SIDEBAR,
+        }
+    }
+
+    /// The home a placement code names (any case); `None` for every other placement.
+    pub fn from_code(code: &str) -> Option<Home> {
+        Home::ALL
+            .into_iter()
+            .find(|home| home.code().eq_ignore_ascii_case(code.trim()))
+    }
+
+    /// A stable lower-case name, for catalogue keys, element ids and logs.
+    pub fn key(self) -> &'static str {
+        match self {
+            Home::Textarea => "textarea",
+            Home::Sidebar => "sidebar",
+        }
+    }
+
+    /// Whether the frame has a fixed size the widget must fit (`IM_TEXTAREA`'s popup) rather
+    /// than following the content's height with `resizeWindow` (`IM_SIDEBAR`).
+    pub fn fixed_size(self) -> bool {
+        match self {
+            Home::Textarea => true,
+            Home::Sidebar => false,
+        }
+    }
+
+    /// `OPTIONS` of the binding: only in open-line chats (`context: LINES`), for every user
+    /// (`role: USER`; non-admins see only USER items), not for extranet users; the icon (a Font
+    /// Awesome 4 name) and color of the item; above the chat input also the popup's size.
+    pub fn options(self) -> Value {
+        let mut options = json!({
+            "iconName": ICON_NAME,
+            "color": COLOR,
+            "context": "LINES",
+            "role": "USER",
+            "extranet": "N",
+        });
+        if let (Home::Textarea, Value::Object(map)) = (self, &mut options) {
+            let (width, height) = TEXTAREA_SIZE;
+            map.insert("width".into(), json!(width));
+            map.insert("height".into(), json!(height));
+        }
+        options
+    }
+}
+
+/// The placement of the chat sidebar's "Applications" block.
 pub const SIDEBAR: &str = "IM_SIDEBAR";
+/// The placement of the apps panel above the chat input.
+pub const TEXTAREA: &str = "IM_TEXTAREA";
 /// `placement.bind`: admin only; re-binding the same handler fails with [`ALREADY_BOUND_CODE`].
 pub const BIND_METHOD: &str = "placement.bind";
 /// `placement.unbind`: without `HANDLER` it removes every handler of the app for the placement.
@@ -37,40 +114,32 @@ pub const INSTALL_PARAM: &str = "install";
 /// The code of "Unable to set placement handler: Handler already binded" (and of SQL errors:
 /// only the text tells them apart).
 pub const ALREADY_BOUND_CODE: &str = "ERROR_CORE";
-/// The icon in the sidebar's "Applications" block: a Font Awesome 4 name.
+/// The icon of the widget's item: a Font Awesome 4 name.
 pub const ICON_NAME: &str = "fa-thumb-tack";
+/// The color of the widget's item, from the messenger's palette (`RegistrationValidator`).
+pub const COLOR: &str = "LIGHT_BLUE";
 
-/// `OPTIONS` of the `IM_SIDEBAR` binding: only in open-line chats (`context: LINES`), for every
-/// user (`role: USER`; non-admins see only USER items), not for extranet users.
-pub fn sidebar_options() -> Value {
-    json!({
-        "iconName": ICON_NAME,
-        "context": "LINES",
-        "role": "USER",
-        "extranet": "N",
-    })
-}
-
-/// `placement.bind` params for the sidebar: `TITLE` in the installing administrator's language
+/// `placement.bind` params for `home`: `TITLE` in the installing administrator's language
 /// and `LANG_ALL` with one `{TITLE}` per `(Bitrix24 language code, title)` in `titles`.
-pub fn bind_params(handler: &str, title: &str, titles: &[(&str, String)]) -> Value {
+pub fn bind_params(home: Home, handler: &str, title: &str, titles: &[(&str, String)]) -> Value {
     let lang_all: Map<String, Value> = titles
         .iter()
         .map(|(code, title)| ((*code).to_owned(), json!({ "TITLE": title })))
         .collect();
     json!({
-        "PLACEMENT": SIDEBAR,
+        "PLACEMENT": home.code(),
         "HANDLER": handler,
         "TITLE": title,
-        "OPTIONS": sidebar_options(),
+        "OPTIONS": home.options(),
         "LANG_ALL": lang_all,
     })
 }
 
-/// `placement.unbind` params: every handler of this app in the sidebar (so a rebind also
-/// removes a binding left behind by an earlier address of the app).
-pub fn unbind_params() -> Value {
-    json!({ "PLACEMENT": SIDEBAR })
+/// `placement.unbind` params: every handler of this app in `home` (so a rebind also removes a
+/// binding left behind by an earlier address of the app). The portal removes only the calling
+/// app's bindings: other apps in the same placement stay.
+pub fn unbind_params(home: Home) -> Value {
+    json!({ "PLACEMENT": home.code() })
 }
 
 /// `placement.get` params (none; always an object for the library).
@@ -218,24 +287,52 @@ pub fn same_handler(a: &str, b: &str) -> bool {
     norm(a) == norm(b)
 }
 
-/// How the app sits in the chat sidebar, from `placement.get`.
+/// How the app sits in one home, from `placement.get`.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum SidebarBinding {
-    /// Bound to this page's address.
+pub enum HomeBinding {
+    /// Bound exactly once, to this page's address.
     Bound,
-    /// Bound, but only to other addresses (an earlier deployment): the widget there is not
-    /// this version. Holds those handlers.
+    /// Bound to other addresses (an earlier deployment), alone or beside this one: the widget
+    /// there may not be this version, or shows twice. Holds those other handlers. "Re-add"
+    /// leaves exactly one binding, this one.
     BoundElsewhere(Vec<String>),
-    /// Not in the sidebar.
+    /// Not in this home.
     NotBound,
+}
+
+/// How the app sits in every home, from one `placement.get`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Bindings {
+    /// Above the chat input.
+    pub textarea: HomeBinding,
+    /// In the chat sidebar.
+    pub sidebar: HomeBinding,
+}
+
+impl Bindings {
+    /// How the app sits in `home`.
+    pub fn of(&self, home: Home) -> &HomeBinding {
+        match home {
+            Home::Textarea => &self.textarea,
+            Home::Sidebar => &self.sidebar,
+        }
+    }
+
+    /// No home has the widget at all: operators will not find it.
+    pub fn none(&self) -> bool {
+        Home::ALL
+            .into_iter()
+            .all(|home| *self.of(home) == HomeBinding::NotBound)
+    }
 }
 
 /// Reads a `placement.get` result: a list of `{placement, handler, …}` (keys in any case).
 /// `{}` (the library's empty body) and `[]` are "nothing bound"; an object with numeric keys
-/// (PHP's list with gaps) is read as its values. Anything else is [`CallError::BadResponse`].
-pub fn sidebar_binding(result: &Value, handler: &str) -> Result<SidebarBinding, CallError> {
+/// (PHP's list with gaps) is read as its values. Rows of other placements are skipped.
+/// Anything else is [`CallError::BadResponse`].
+pub fn bindings(result: &Value, handler: &str) -> Result<Bindings, CallError> {
     let rows = json::items(result, "placements")?;
-    let mut others = Vec::new();
+    let mut handlers: [Vec<&str>; 2] = [Vec::new(), Vec::new()];
     for row in rows {
         let Value::Object(row) = row else {
             return Err(CallError::BadResponse(format!(
@@ -243,19 +340,28 @@ pub fn sidebar_binding(result: &Value, handler: &str) -> Result<SidebarBinding, 
                 json::short(row)
             )));
         };
-        if !json::str_ci(row, "placement").eq_ignore_ascii_case(SIDEBAR) {
-            continue;
+        if let Some(home) = Home::from_code(json::str_ci(row, "placement")) {
+            handlers[home as usize].push(json::str_ci(row, "handler"));
         }
-        let bound = json::str_ci(row, "handler");
-        if same_handler(bound, handler) {
-            return Ok(SidebarBinding::Bound);
-        }
-        others.push(bound.to_owned());
     }
-    Ok(if others.is_empty() {
-        SidebarBinding::NotBound
-    } else {
-        SidebarBinding::BoundElsewhere(others)
+    let binding = |home: Home| {
+        let bound = &handlers[home as usize];
+        let others: Vec<String> = bound
+            .iter()
+            .filter(|h| !same_handler(h, handler))
+            .map(|h| (*h).to_owned())
+            .collect();
+        if !others.is_empty() {
+            HomeBinding::BoundElsewhere(others)
+        } else if bound.is_empty() {
+            HomeBinding::NotBound
+        } else {
+            HomeBinding::Bound
+        }
+    };
+    Ok(Bindings {
+        textarea: binding(Home::Textarea),
+        sidebar: binding(Home::Sidebar),
     })
 }
 
@@ -264,7 +370,7 @@ pub fn sidebar_binding(result: &Value, handler: &str) -> Result<SidebarBinding, 
 pub enum Bound {
     /// A new binding was made.
     New,
-    /// The portal already had this handler in the sidebar ("Handler already binded").
+    /// The portal already had this handler in that home ("Handler already binded").
     Already,
 }
 
@@ -307,7 +413,7 @@ pub enum BindProblem {
     /// Only a portal administrator may bind placements (`ACCESS_DENIED` 403 "Access denied!").
     NotAdmin,
     /// The app was registered without the `placement` scope (`insufficient_scope`), or the
-    /// portal does not offer `IM_SIDEBAR` to it (`ERROR_PLACEMENT_NOT_FOUND`).
+    /// portal does not offer the placement to it (`ERROR_PLACEMENT_NOT_FOUND`).
     MissingScope,
     /// The portal refused the binding itself: option validation (`EMPTY_ERROR_ICON_NAME`,
     /// `INVALID_ERROR_*`, HTTP 200), `ERROR_ARGUMENT`, `ERROR_CORE`, `WRONG_AUTH_TYPE`, REST not
@@ -376,40 +482,44 @@ pub fn classify_bind(err: &CallError) -> BindProblem {
 /// A change to the app's place in the portal, or the read of it (for messages, logs, retry).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum PlacementChange {
-    /// The install page: bind, then `installFinish`.
+    /// The install page: bind every home, then `installFinish`.
     Install,
     /// Reading the bindings (`placement.get`).
     Check,
-    /// Adding the widget to the chat sidebar (`placement.bind`).
-    Add,
-    /// Removing every binding of the app, then binding this address.
-    Readd,
-    /// Removing the widget from the chat sidebar (`placement.unbind`).
-    Remove,
+    /// Adding the widget to a home (`placement.bind`).
+    Add(Home),
+    /// Removing every binding of the app in a home, then binding this address.
+    Readd(Home),
+    /// Removing the widget from a home (`placement.unbind`).
+    Remove(Home),
     /// Asking the portal whether it is installing the app (`app.info`).
     InstallCheck,
 }
 
 impl PlacementChange {
-    /// Every change, in declaration order.
-    pub const ALL: [PlacementChange; 6] = [
-        PlacementChange::Install,
-        PlacementChange::Check,
-        PlacementChange::Add,
-        PlacementChange::Readd,
-        PlacementChange::Remove,
-        PlacementChange::InstallCheck,
-    ];
+    /// Every change, in declaration order, each home's after each other.
+    pub fn all() -> Vec<PlacementChange> {
+        let mut all = vec![PlacementChange::Install, PlacementChange::Check];
+        for home in Home::ALL {
+            all.extend([
+                PlacementChange::Add(home),
+                PlacementChange::Readd(home),
+                PlacementChange::Remove(home),
+            ]);
+        }
+        all.push(PlacementChange::InstallCheck);
+        all
+    }
 
-    /// A stable lower-case name for console logs.
-    pub fn name(self) -> &'static str {
+    /// A stable lower-case name for console logs (`placement-add-textarea`).
+    pub fn name(self) -> String {
         match self {
-            PlacementChange::Install => "install",
-            PlacementChange::Check => "placement-check",
-            PlacementChange::Add => "placement-add",
-            PlacementChange::Readd => "placement-readd",
-            PlacementChange::Remove => "placement-remove",
-            PlacementChange::InstallCheck => "install-check",
+            PlacementChange::Install => "install".into(),
+            PlacementChange::Check => "placement-check".into(),
+            PlacementChange::Add(home) => format!("placement-add-{}", home.key()),
+            PlacementChange::Readd(home) => format!("placement-readd-{}", home.key()),
+            PlacementChange::Remove(home) => format!("placement-remove-{}", home.key()),
+            PlacementChange::InstallCheck => "install-check".into(),
         }
     }
 }
@@ -421,14 +531,14 @@ pub fn classify_change(change: PlacementChange, err: &CallError) -> BindProblem 
         PlacementChange::InstallCheck => classify_install_check(err),
         PlacementChange::Install
         | PlacementChange::Check
-        | PlacementChange::Add
-        | PlacementChange::Readd
-        | PlacementChange::Remove => classify_bind(err),
+        | PlacementChange::Add(_)
+        | PlacementChange::Readd(_)
+        | PlacementChange::Remove(_) => classify_bind(err),
     }
 }
 
 /// One console line for a failed placement call, like [`super::error::log_line`]:
 /// `openline-modes: install failed: REST error "ACCESS_DENIED" (403): Access denied! [NotAdmin]`.
 pub fn bind_log_line(change: PlacementChange, err: &CallError) -> String {
-    super::error::console_line(change.name(), err, &classify_change(change, err))
+    super::error::console_line(&change.name(), err, &classify_change(change, err))
 }

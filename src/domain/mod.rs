@@ -7,7 +7,7 @@
 //! - [`state`]: the dialog's true state read from `imopenlines.dialog.get` + `profile`.
 //! - [`error`]: what can go wrong on a call ([`error::CallError`]) and what it means to the
 //!   operator ([`error::Problem`]).
-//! - [`install`]: the `IM_SIDEBAR` binding, install-URL detection, bind errors.
+//! - [`install`]: the widget's homes (`IM_TEXTAREA`, `IM_SIDEBAR`) and their bindings, install-URL detection, bind errors.
 
 pub mod command;
 pub mod dialog;

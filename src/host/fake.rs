@@ -48,6 +48,8 @@ struct Inner {
     focused: Vec<String>,
     marks: Vec<String>,
     visible: Vec<std::rc::Weak<dyn Fn()>>,
+    /// Live `watch_height` subscriptions (the frame following the content).
+    watching: Rc<std::cell::Cell<usize>>,
     catalogues: HashMap<Locale, String>,
     numbers: Option<NumbersFor>,
     admin_opened: usize,
@@ -219,6 +221,12 @@ impl FakeHost {
             .filter(|(m, _)| m == method)
             .map(|(_, p)| p)
             .collect()
+    }
+
+    /// How many `watch_height` subscriptions are live: 1 while the page makes the frame follow
+    /// its content, 0 where the frame has a size of its own.
+    pub fn watching(&self) -> usize {
+        self.inner.borrow().watching.get()
     }
 
     /// Heights the app asked the frame to take.
@@ -418,8 +426,11 @@ impl Host for FakeHost {
     }
 
     fn watch_height(&self, _id: &str, _debounce_ms: u32, _on: Rc<dyn Fn(u32)>) -> Subscription {
-        // No layout here: tests call `fit_height` through the real adapter's suite.
-        Subscription::none()
+        // No layout here: tests call `fit_height` through the real adapter's suite. Counted, so
+        // a test sees whether the page follows its content at all.
+        let watching = self.inner.borrow().watching.clone();
+        watching.set(watching.get() + 1);
+        Subscription::new(move || watching.set(watching.get() - 1))
     }
 
     fn browser_lang(&self) -> String {

@@ -24,7 +24,7 @@ use std::rc::Rc;
 use crate::domain::command::Action;
 use crate::domain::dialog::PlacementProblem;
 use crate::domain::error::Problem;
-use crate::domain::install::{BindProblem, PlacementChange};
+use crate::domain::install::{BindProblem, Home, PlacementChange};
 use crate::domain::state::Blocked;
 
 pub use catalogue::{Catalogue, Numbers, PluralCategory};
@@ -110,31 +110,37 @@ pub enum Msg {
 
     /// App page: what the app does and where operators find it.
     AppAbout,
-    /// App page: heading of the section about the chat sidebar.
-    SidebarTitle,
+    /// App page: heading of the section about where operators find the widget.
+    HomesTitle,
     /// App page: while `placement.get` is read.
-    SidebarChecking,
-    /// App page: the widget is in the chat sidebar at this address.
-    SidebarBound,
-    /// App page: the sidebar shows the widget from another (earlier) address only.
-    SidebarBoundElsewhere,
-    /// App page: the widget is not in the chat sidebar.
-    SidebarNotBound,
-    /// App page, non-admins: only an administrator can see and change the sidebar binding.
-    SidebarAdminOnly,
-    /// Button: bind the widget to the chat sidebar.
-    AddToSidebar,
-    /// Button: remove every binding of the app, then bind this address.
-    ReaddToSidebar,
-    /// Button: remove the widget from the chat sidebar.
-    RemoveFromSidebar,
+    HomesChecking,
+    /// App page: no home has the widget; operators will not find it.
+    HomesNone,
+    /// App page, non-admins: only an administrator can see and change the bindings.
+    HomesAdminOnly,
+    /// App page: a home's name ("Chat sidebar").
+    HomeTitle(Home),
+    /// App page: where and when the messenger shows this home.
+    HomeAbout(Home),
+    /// App page: the widget is in this home at this address.
+    HomeBound(Home),
+    /// App page: this home shows the widget from another (earlier) address.
+    HomeBoundElsewhere(Home),
+    /// App page: the widget is not in this home.
+    HomeNotBound(Home),
+    /// Button: bind the widget to this home.
+    AddTo(Home),
+    /// Button: remove every binding of the app in this home, then bind this address.
+    ReaddTo(Home),
+    /// Button: remove the widget from this home.
+    RemoveFrom(Home),
     /// Status after a bind or rebind.
-    SidebarAdded,
+    HomeAdded(Home),
     /// Status after an unbind.
-    SidebarRemoved,
+    HomeRemoved(Home),
     /// Install page heading.
     InstallTitle,
-    /// Install progress: binding the sidebar.
+    /// Install progress: binding every home.
     InstallBinding,
     /// Install done (shown until the portal reloads the page, or for good outside install mode).
     InstallDone,
@@ -232,17 +238,20 @@ impl Texts {
             Msg::AppPage => self.get("app_page"),
             Msg::PageLoadFailed => self.get("page_load_failed"),
             Msg::AppAbout => self.get("app_about"),
-            Msg::SidebarTitle => self.get("sidebar_title"),
-            Msg::SidebarChecking => self.get("sidebar_checking"),
-            Msg::SidebarBound => self.get("sidebar_bound"),
-            Msg::SidebarBoundElsewhere => self.get("sidebar_bound_elsewhere"),
-            Msg::SidebarNotBound => self.get("sidebar_not_bound"),
-            Msg::SidebarAdminOnly => self.get("sidebar_admin_only"),
-            Msg::AddToSidebar => self.get("add_to_sidebar"),
-            Msg::ReaddToSidebar => self.get("readd_to_sidebar"),
-            Msg::RemoveFromSidebar => self.get("remove_from_sidebar"),
-            Msg::SidebarAdded => self.get("sidebar_added"),
-            Msg::SidebarRemoved => self.get("sidebar_removed"),
+            Msg::HomesTitle => self.get("homes_title"),
+            Msg::HomesChecking => self.get("homes_checking"),
+            Msg::HomesNone => self.get("homes_none"),
+            Msg::HomesAdminOnly => self.get("homes_admin_only"),
+            Msg::HomeTitle(home) => self.home(*home, "title"),
+            Msg::HomeAbout(home) => self.home(*home, "about"),
+            Msg::HomeBound(home) => self.home(*home, "bound"),
+            Msg::HomeBoundElsewhere(home) => self.home(*home, "bound_elsewhere"),
+            Msg::HomeNotBound(home) => self.home(*home, "not_bound"),
+            Msg::AddTo(home) => self.home(*home, "add"),
+            Msg::ReaddTo(home) => self.home(*home, "readd"),
+            Msg::RemoveFrom(home) => self.home(*home, "remove"),
+            Msg::HomeAdded(home) => self.home(*home, "added"),
+            Msg::HomeRemoved(home) => self.home(*home, "removed"),
             Msg::InstallTitle => self.get("install_title"),
             Msg::InstallBinding => self.get("install_binding"),
             Msg::InstallDone => self.get("install_done"),
@@ -253,6 +262,11 @@ impl Texts {
                 self.get(&format!("placement_why.{}", bind_key(*problem)))
             ),
         }
+    }
+
+    /// The text of `home` under `what` (`home.<home>.<what>`).
+    fn home(&self, home: Home, what: &str) -> String {
+        self.get(&format!("home.{}.{what}", home.key()))
     }
 
     /// The text under `key`: this language's, else English; the key itself when even English
@@ -334,15 +348,15 @@ fn action_key(action: Action) -> &'static str {
     }
 }
 
-/// A placement change's part of `placement_failed.<it>`.
-fn change_key(change: PlacementChange) -> &'static str {
+/// A placement change's part of `placement_failed.<it>` (a home's change: `<home>.<change>`).
+fn change_key(change: PlacementChange) -> String {
     match change {
-        PlacementChange::Install => "install",
-        PlacementChange::Check => "check",
-        PlacementChange::Add => "add",
-        PlacementChange::Readd => "readd",
-        PlacementChange::Remove => "remove",
-        PlacementChange::InstallCheck => "install_check",
+        PlacementChange::Install => "install".into(),
+        PlacementChange::Check => "check".into(),
+        PlacementChange::Add(home) => format!("{}.add", home.key()),
+        PlacementChange::Readd(home) => format!("{}.readd", home.key()),
+        PlacementChange::Remove(home) => format!("{}.remove", home.key()),
+        PlacementChange::InstallCheck => "install_check".into(),
     }
 }
 

@@ -1,6 +1,10 @@
 // Sandbox portal page: an open-line chat screen that frames the app like a Bitrix24 portal
 // (iframe name "host|0|APP_SID", hidden POST form) and plays the parent side of the frame
 // protocol (BX.rest.AppLayout, docs/bitrix24.md §4.3). Every name and text goes in as textContent.
+// Two messengers (docs/sandbox.md "Two messengers"): "current" (im v2 today: no Applications
+// block in an open-line chat's sidebar; IM_TEXTAREA apps in the panel above the input, each
+// opening in a popup of its binding's width × height px) and "classic" (the sidebar's
+// Applications block with the IM_SIDEBAR app).
 (function () {
   'use strict';
   var cfg = JSON.parse(document.getElementById('portal-config').textContent);
@@ -40,7 +44,8 @@
   var sidebar = el('aside', { class: 'sidebar', 'aria-label': 'Chat sidebar' });
   sidebar.style.width = cfg.width + 'px';
   var controls = el('section', { class: 'controls', 'aria-label': 'Sandbox controls' });
-  var main = el('main', { class: 'chat' }, [title, messages]);
+  var input = el('div', { class: 'chat-input' });
+  var main = el('main', { class: 'chat' }, [title, messages, input]);
 
   if (cfg.view === 'sidebar') {
     root.appendChild(el('div', { class: 'layout' }, [el('nav', { class: 'left' }, [el('h2', { text: 'Open lines' }), chatList]), main, sidebar]));
@@ -52,21 +57,17 @@
   root.appendChild(controls);
 
   // ---------------------------------------------------------------- the framed app
-  function mountApp(container) {
-    var block = el('section', { class: 'apps', 'aria-label': 'Applications' }, [el('h2', { text: 'Applications' })]);
-    container.appendChild(block);
-    if (cfg.view === 'sidebar' && !cfg.sidebar_visible) {
-      block.appendChild(el('p', { class: 'note', text: cfg.installed ? 'No application is bound to IM_SIDEBAR.' : 'The application is not fully installed yet.' }));
-      var a = el('a', { href: withParams({ view: 'install', install_finished: null }), text: 'Open the application install page' });
-      block.appendChild(a);
-      return;
-    }
+  var ours = (cfg.apps || []).filter(function (a) { return a.ours; })[0];
+
+  // Frames the app inside `parent` as app.layout does: #app-layout holding the named iframe, and
+  // the hidden form that POSTs the handler URL into it. Returns the layout.
+  function frameApp(parent) {
     var frameName = location.host + '|0|' + SID;
     var layout = el('div', { class: 'app-layout', id: 'app-layout' });
     frame = el('iframe', { id: 'app-frame', title: 'Application', name: frameName });
     frame.name = frameName;
     layout.appendChild(frame);
-    block.appendChild(layout);
+    parent.appendChild(layout);
     var action = cfg.app_url + (cfg.app_url.indexOf('?') < 0 ? '?' : '&') +
       'DOMAIN=' + encodeURIComponent(location.host) + '&PROTOCOL=0&LANG=' + encodeURIComponent(cfg.lang) +
       '&APP_SID=' + SID;
@@ -77,10 +78,94 @@
     };
     if (cfg.placement_options !== null) { fields.PLACEMENT_OPTIONS = cfg.placement_options; }
     for (var k in fields) { form.appendChild(el('input', { type: 'hidden', name: k, value: fields[k] })); }
-    block.appendChild(form);
+    parent.appendChild(form);
     form.submit();
+    return layout;
   }
-  mountApp(sidebar);
+  function notInstalled(block) {
+    block.appendChild(el('p', { class: 'note', text: cfg.installed ? 'No application is bound to ' + cfg.placement + '.' : 'The application is not fully installed yet.' }));
+    block.appendChild(el('a', { href: withParams({ view: 'install', install_finished: null }), text: 'Open the application install page' }));
+  }
+
+  // Classic messenger: the widget sits in the sidebar's Applications block and is framed at once.
+  function mountSidebarApp(container) {
+    var block = el('section', { class: 'apps', 'aria-label': 'Applications' }, [el('h2', { text: 'Applications' })]);
+    container.appendChild(block);
+    if (cfg.view === 'sidebar' && !ours) { notInstalled(block); return; }
+    frameApp(block);
+  }
+
+  // Current messenger (im v2 SidebarManager linesPreset): an open-line chat's sidebar has the
+  // chat, info and file blocks only. The input has an apps icon (ChatTextarea, withMarket) that
+  // toggles the apps panel (MarketAppsPanel: the IM_TEXTAREA items for this chat); an item
+  // opens its app in a popup anchored above it (MarketAppPopup: width × height px, no padding,
+  // the frame filling it), closed by the item again, a click outside or Escape.
+  var popup = null;
+  function closePopup() {
+    if (!popup) { return; }
+    popup.remove();
+    popup = null;
+    frame = null;
+    document.querySelectorAll('.apps-panel [aria-expanded="true"]').forEach(function (b) { b.setAttribute('aria-expanded', 'false'); });
+  }
+  function openPopup(app, item) {
+    closePopup();
+    var width = typeof app.width === 'number' ? app.width : 100;
+    var height = typeof app.height === 'number' ? app.height : 100;
+    popup = el('div', { class: 'market-app-popup', role: 'dialog', 'aria-label': app.title, 'data-app': String(app.id) });
+    popup.style.width = width + 'px';
+    popup.style.height = height + 'px';
+    var r = item.getBoundingClientRect();
+    popup.style.left = Math.max(0, Math.min(r.left, window.innerWidth - width)) + 'px';
+    popup.style.top = Math.max(0, r.top - height) + 'px';
+    var container = el('div', { class: 'market-app-popup__container' });
+    popup.appendChild(container);
+    document.body.appendChild(popup);
+    item.setAttribute('aria-expanded', 'true');
+    if (app.ours) { frameApp(container); } else { container.appendChild(el('p', { class: 'other-app', text: app.title })); }
+  }
+  function mountTextareaApps() {
+    var panel = el('div', { class: 'apps-panel', role: 'toolbar', 'aria-label': 'Applications', hidden: 'hidden' });
+    var apps = cfg.apps || [];
+    apps.forEach(function (app) {
+      var item = el('button', { type: 'button', class: 'app-item', 'aria-expanded': 'false', 'data-app': String(app.id), 'data-ours': String(!!app.ours) }, [
+        el('span', { class: 'app-icon fa ' + (app.icon || ''), 'aria-hidden': 'true', text: '●' }),
+        el('span', { class: 'app-title', text: app.title })
+      ]);
+      if (app.color) { item.querySelector('.app-icon').style.color = app.color === 'LIGHT_BLUE' ? '#2fc6f6' : '#4ba5c3'; }
+      item.addEventListener('click', function (e) {
+        e.stopPropagation();
+        if (popup && popup.getAttribute('data-app') === String(app.id)) { closePopup(); } else { openPopup(app, item); }
+      });
+      panel.appendChild(item);
+    });
+    if (!ours) { var none = el('div', { class: 'apps-empty' }); notInstalled(none); panel.appendChild(none); }
+    var appsButton = el('button', { type: 'button', class: 'apps-button', 'aria-label': 'Applications', title: 'Applications', 'aria-expanded': 'false', text: '⊞' });
+    appsButton.addEventListener('click', function () {
+      var open = panel.hidden;
+      panel.hidden = !open;
+      appsButton.setAttribute('aria-expanded', open ? 'true' : 'false');
+      if (!open) { closePopup(); }
+    });
+    var box = el('textarea', { class: 'chat-textarea', placeholder: 'Type a message…', 'aria-label': 'Message', rows: '2' });
+    input.appendChild(panel);
+    input.appendChild(el('div', { class: 'chat-input__row' }, [box, appsButton]));
+    document.addEventListener('click', function (e) {
+      if (popup && !popup.contains(e.target)) { closePopup(); }
+    });
+    document.addEventListener('keydown', function (e) { if (e.key === 'Escape') { closePopup(); } });
+  }
+
+  if (cfg.view !== 'sidebar') {
+    mountSidebarApp(sidebar);
+  } else if (cfg.messenger === 'classic') {
+    mountSidebarApp(sidebar);
+  } else {
+    sidebar.appendChild(el('section', { class: 'side-block', 'aria-label': 'Chat' }, [el('h2', { text: 'Chat' }), el('p', { class: 'side-chat-name' })]));
+    sidebar.appendChild(el('section', { class: 'side-block', 'aria-label': 'Info' }, [el('h2', { text: 'Info' }), el('p', { text: 'Open line · Telegram' })]));
+    sidebar.appendChild(el('section', { class: 'side-block', 'aria-label': 'Files' }, [el('h2', { text: 'Files' }), el('p', { text: 'No files yet' })]));
+    mountTextareaApps();
+  }
 
   // ---------------------------------------------------------------- parent side of the protocol
   var authExpiresAt = Date.now() + cfg.auth.AUTH_EXPIRES * 1000;
@@ -177,6 +262,8 @@
     var chat = state.chats.filter(function (c) { return c.dialog_id === cfg.dialog; })[0];
     messages.textContent = '';
     title.textContent = chat ? chat.name : 'No such chat: ' + cfg.dialog;
+    var sideName = document.querySelector('.side-chat-name');
+    if (sideName) { sideName.textContent = chat ? chat.name : ''; }
     if (!chat) { return; }
     chat.messages.forEach(function (m) {
       var who = m.system ? 'System' : (userName(state, m.author_id) || 'Client');
@@ -229,9 +316,11 @@
   controls.appendChild(el('div', { class: 'row' }, [
     select('User', cfg.users.map(function (u) { return [u.id, u.id + ' ' + u.name + ' ' + u.last_name + (u.admin ? ' (admin)' : '')]; }), cfg.user,
       function (v) { location.href = withParams({ user: v }); }),
-    select('Lang', [['en', 'en'], ['ru', 'ru'], ['de', 'de']], cfg.lang, function (v) { location.href = withParams({ lang: v }); }),
-    select('View', [['sidebar', 'sidebar (IM_SIDEBAR)'], ['app', 'app (DEFAULT)'], ['install', 'install']], cfg.view,
-      function (v) { location.href = withParams({ view: v, install_finished: null }); })
+    select('Lang', ['en', 'ru', 'de', 'ua', 'la', 'br', 'fr', 'it', 'pl', 'tr', 'kz', 'vn', 'id', 'ms', 'th', 'ar', 'sc', 'tc', 'ja', 'in'].map(function (l) { return [l, l]; }), cfg.lang, function (v) { location.href = withParams({ lang: v }); }),
+    select('View', [['sidebar', 'chat'], ['app', 'app (DEFAULT)'], ['install', 'install']], cfg.view,
+      function (v) { location.href = withParams({ view: v, install_finished: null }); }),
+    select('Messenger', [['current', 'current (IM_TEXTAREA)'], ['classic', 'classic (IM_SIDEBAR)']], cfg.messenger,
+      function (v) { location.href = withParams({ messenger: v }); })
   ]));
   controls.appendChild(el('div', { class: 'row' }, [
     el('label', {}, [document.createTextNode('Latency ms '), latency]),

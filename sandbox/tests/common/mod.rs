@@ -101,6 +101,22 @@ impl Sb {
         self.raw(method, form(&pairs)).await
     }
 
+    /// The portal page's config (`<script id="portal-config">`) for `query`, parsed.
+    pub async fn page_config(&self, query: &str) -> Value {
+        let html = self
+            .http
+            .get(self.portal(query))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        let start = html.find(r#"id="portal-config">"#).unwrap() + r#"id="portal-config">"#.len();
+        let end = start + html[start..].find("</script>").unwrap();
+        serde_json::from_str(&html[start..end]).unwrap()
+    }
+
     pub async fn state(&self) -> Value {
         self.http
             .get(self.portal("/sandbox/state"))
