@@ -204,7 +204,9 @@ async function reset(app) {
 // state (its mark and the next animation frame after the switch is in the DOM).
 async function navigate(page, app) {
   const framed = page.waitForEvent('framenavigated', { predicate: (f) => f.url().startsWith(app.appOrigin), timeout: 20_000 });
-  await page.goto(`${app.portalUrl}/?dialog=${CHAT}&lang=${LANG}&app_url=${encodeURIComponent(app.appOrigin + '/')}`);
+  // The classic messenger frames the sidebar's app as the page loads (the figures since the
+  // benchmark began); the current one frames it only when the operator opens it from the input.
+  await page.goto(`${app.portalUrl}/?dialog=${CHAT}&lang=${LANG}&messenger=classic&app_url=${encodeURIComponent(app.appOrigin + '/')}`);
   const frame = await framed;
   await frame.waitForFunction(() => window.__bench && window.__bench.markAt !== null && window.__bench.paintAt !== null,
     null, { polling: 50, timeout: 20_000 });
