@@ -1855,3 +1855,58 @@ async fn a_pin_that_did_not_take_is_reported_even_when_a_newer_read_answers_firs
     assert_eq!(w.checked("Pin dialog").as_deref(), Some("false"));
     assert_eq!(w.status_text(), Locale::En.text(&Msg::WhisperTurnedOn));
 }
+
+/// Regression (fault 1): a newer re-read that *failed* counted as newer news, so the older
+/// re-read that succeeded was dropped and the pin, which had worked, was judged on the state
+/// from before it: "Pinning failed" with Try again.
+#[wasm_bindgen_test]
+async fn a_pin_that_worked_is_not_reported_failed_when_a_newer_read_fails_first() {
+    let portal = Portal::new();
+    let fake = sidebar(&portal, Locale::En);
+    // Reads of the dialog in the order they are answered: the first load, then the whisper's
+    // (newer) re-read, which fails, then the pin's (older) re-read.
+    let answered = Rc::new(RefCell::new(0));
+    let p = portal.clone();
+    let n = answered.clone();
+    fake.on(DIALOG_GET, move |_| {
+        *n.borrow_mut() += 1;
+        if *n.borrow() == 2 {
+            Err(CallError::Timeout)
+        } else {
+            Ok(p.dialog_json())
+        }
+    });
+    let w = open_widget(&fake).await;
+    fake.hold();
+    w.click_switch("Pin dialog");
+    w.until("the pin is sent", || fake.held() == 1).await;
+    w.click_switch("Whisper mode");
+    w.until("the whisper is sent", || fake.held() == 2).await;
+    assert!(fake.release_at(0), "the pin is answered");
+    w.until("the pin's re-read is sent", || fake.held() == 2)
+        .await;
+    assert!(fake.release_at(0), "the whisper is answered");
+    w.until("the whisper's re-read is sent", || fake.held() == 2)
+        .await;
+    assert!(
+        fake.release_at(1),
+        "the whisper's (newer) re-read fails first"
+    );
+    w.until("the failed read is said", || !w.alert_text().is_empty())
+        .await;
+    fake.release_all(); // the pin's (older) re-read, which succeeds
+    w.until("both switches are idle", || {
+        w.switches().iter().all(|s| aria(s, "aria-busy").is_none())
+    })
+    .await;
+    w.settle().await;
+    assert!(portal.pinned(), "the pin took on the portal");
+    assert_eq!(w.checked("Pin dialog").as_deref(), Some("true"));
+    assert_eq!(w.checked("Whisper mode").as_deref(), Some("true"));
+    assert_ne!(
+        w.alert_text(),
+        failed(Locale::En, Action::Pin, Problem::Unknown),
+        "a pin that worked is not reported as failed"
+    );
+    assert_eq!(w.status_text(), Locale::En.text(&Msg::DialogPinned));
+}

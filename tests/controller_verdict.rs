@@ -3,7 +3,7 @@
 
 use openline_modes::controller::verdict::{
     after_answer, after_placement, after_read, after_write, retry_focus, AfterAnswer, Focus,
-    HomeChange, Phase, ReRead, Retry, Say, Verdict,
+    HomeChange, Phase, ReRead, ReadOrder, Retry, Say, Verdict,
 };
 use openline_modes::controller::{Outcome, Snapshot};
 use openline_modes::domain::command::{Action, Command};
@@ -558,5 +558,53 @@ fn the_add_button_re_adds_where_the_widget_is_bound_at_all() {
         PlacementChange::InstallCheck,
     ] {
         assert_eq!(HomeChange::of(change), None);
+    }
+}
+
+#[test]
+fn reads_are_shown_newest_success_first_and_a_failure_never_makes_a_success_stale() {
+    use ReRead::{Failed, Fresh};
+    // (tickets started, then answers in this order as (ticket, ok)) → what each answer gets.
+    type Row = (u64, Vec<(u64, bool)>, Vec<Option<ReRead>>);
+    let rows: Vec<Row> = vec![
+        // In order.
+        (
+            2,
+            vec![(1, true), (2, true)],
+            vec![Some(Fresh), Some(Fresh)],
+        ),
+        // A newer success first: the older one is old news.
+        (2, vec![(2, true), (1, true)], vec![Some(Fresh), None]),
+        // A newer success first: an older failure is old news too.
+        (2, vec![(2, true), (1, false)], vec![Some(Fresh), None]),
+        // Regression (fault 1): a newer read that *fails* first does not make the older,
+        // successful one stale; the write behind it is judged on its state.
+        (
+            2,
+            vec![(2, false), (1, true)],
+            vec![Some(Failed), Some(Fresh)],
+        ),
+        // A failure, then a newer success, then the oldest answer: only the success counts.
+        (
+            3,
+            vec![(2, false), (3, true), (1, true)],
+            vec![Some(Failed), Some(Fresh), None],
+        ),
+        // Two failures are both shown (each says why); a later success after them is fresh.
+        (
+            3,
+            vec![(1, false), (2, false), (3, true)],
+            vec![Some(Failed), Some(Failed), Some(Fresh)],
+        ),
+    ];
+    for (started, answers, want) in rows {
+        let mut order = ReadOrder::default();
+        let tickets: Vec<u64> = (0..started).map(|_| order.start()).collect();
+        assert_eq!(tickets, (1..=started).collect::<Vec<_>>());
+        let got: Vec<Option<ReRead>> = answers
+            .iter()
+            .map(|&(ticket, ok)| order.settle(ticket, ok))
+            .collect();
+        assert_eq!(got, want, "{answers:?}");
     }
 }

@@ -17,7 +17,7 @@ use super::bulk::BulkActions;
 use super::regions::Regions;
 use super::runner;
 use super::{Notice, Skeleton, Switch, Tr};
-use crate::controller::verdict::{after_read, Phase, ReRead, Retry, Verdict};
+use crate::controller::verdict::{after_read, Phase, ReRead, ReadOrder, Retry, Verdict};
 use crate::controller::{self, AfterReRead, Snapshot};
 use crate::domain::command::Command;
 use crate::domain::dialog::ChatId;
@@ -30,7 +30,6 @@ pub const PIN_ID: &str = "olm-pin";
 /// Element id of the whisper switch.
 pub const WHISPER_ID: &str = "olm-whisper";
 
-/// Order of state reads: a read that started earlier but answered later is older news.
 /// The first read of the dialog, started before the widget renders (the root starts it as soon
 /// as the host is ready, so the request leaves before anything renders).
 #[derive(Clone, Default)]
@@ -65,12 +64,6 @@ impl FirstRead {
     }
 }
 
-#[derive(Default)]
-struct Reads {
-    started: u64,
-    applied: u64,
-}
-
 /// The widget's state and behaviour; `Copy`, so every handler can own it.
 #[derive(Clone, Copy)]
 struct Widget {
@@ -83,7 +76,7 @@ struct Widget {
     busy_whisper: RwSignal<bool>,
     busy_bulk: RwSignal<bool>,
     regions: Regions,
-    reads: StoredValue<Reads>,
+    reads: StoredValue<ReadOrder>,
     first: StoredValue<FirstRead, LocalStorage>,
 }
 
@@ -115,24 +108,19 @@ impl Widget {
             return ReRead::Failed;
         };
         let mut ticket = 0;
-        self.reads.update_value(|r| {
-            r.started += 1;
-            ticket = r.started;
-        });
+        self.reads.update_value(|r| ticket = r.start());
         let first = self.first.try_get_value().unwrap_or_default();
         let result = match first.take().await {
             Some(result) => result,
             None => controller::load(&*host, self.chat).await,
         };
-        let mut newer = false;
-        let _ = self.reads.try_update_value(|r| {
-            newer = ticket <= r.applied;
-            if !newer {
-                r.applied = ticket;
-            }
-        });
-        if newer {
-            return ReRead::Superseded;
+        let ok = result.is_ok();
+        match self.reads.try_update_value(|r| r.settle(ticket, ok)) {
+            // The widget is gone.
+            None => return ReRead::Failed,
+            // A newer read's state is shown already (ReadOrder says why a failure is not).
+            Some(None) => return ReRead::Superseded,
+            Some(Some(_)) => {}
         }
         let Some(phase) = self.phase.try_get_untracked() else {
             return ReRead::Failed;
@@ -225,7 +213,7 @@ pub fn Sidebar(
         busy_whisper: RwSignal::new(false),
         busy_bulk: RwSignal::new(false),
         regions,
-        reads: StoredValue::new(Reads::default()),
+        reads: StoredValue::new(ReadOrder::default()),
         first: StoredValue::new_local(first),
     };
     regions

@@ -107,6 +107,43 @@ pub enum ReRead {
     Skipped,
 }
 
+/// The order of overlapping reads of the dialog: each read gets a ticket when it starts, and
+/// when it answers, [`ReadOrder::settle`] says whether its answer may still be shown.
+///
+/// The newest *successful* answer wins. A failed answer is shown (its alert) unless a newer
+/// read's state is already on screen, and it never makes an older successful answer stale: a
+/// write followed by a read that succeeded is judged on that read, even when a later read
+/// failed first (before, such a failure counted as "newer" and the write was judged on the
+/// state from before it: a pin that worked was reported as failed).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ReadOrder {
+    started: u64,
+    shown: u64,
+}
+
+impl ReadOrder {
+    /// A read starts: its ticket (1 for the first read, then 2, 3 …).
+    pub fn start(&mut self) -> u64 {
+        self.started += 1;
+        self.started
+    }
+
+    /// Read `ticket` answered (`ok`: with a state): `Some(ReRead::Fresh)` or
+    /// `Some(ReRead::Failed)` when its answer is to be shown, `None` when a newer read's state
+    /// is already shown ([`ReRead::Superseded`] for the write that waited on it).
+    pub fn settle(&mut self, ticket: u64, ok: bool) -> Option<ReRead> {
+        if ticket <= self.shown {
+            return None;
+        }
+        if ok {
+            self.shown = ticket;
+            Some(ReRead::Fresh)
+        } else {
+            Some(ReRead::Failed)
+        }
+    }
+}
+
 /// What the sidebar shows instead of, or as, its controls.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Phase {
