@@ -248,6 +248,46 @@ async fn a_library_that_failed_to_load_means_no_host() {
     assert_eq!(result, Err(CallError::NoHost));
 }
 
+/// Regression (fault 2): waiting for a library that never finished loading had no deadline (a
+/// CDN that accepts the connection and never answers left the placeholder up for good).
+#[wasm_bindgen_test]
+async fn a_library_that_never_finishes_loading_ends_in_init_timeout() {
+    eval("delete window.BX24;");
+    eval("window.__olmLibrary = new Promise(function () {});");
+    let started = js_sys::Date::now();
+    let result = host().ready().await;
+    let waited = js_sys::Date::now() - started;
+    eval("delete window.__olmLibrary;");
+    assert_eq!(result, Err(CallError::InitTimeout));
+    // The start-up deadline (300 ms here), not a guess.
+    assert!(waited >= 290.0, "{waited} ms");
+}
+
+/// A library that replies to init twice does not make the widget throw (the init callback
+/// was a once-closure, which throws when called again).
+#[wasm_bindgen_test]
+async fn a_second_init_reply_is_harmless() {
+    install("function () { return null; }");
+    eval(
+        "window.__initTwice = BX24.init; \
+         BX24.init = function (cb) { window.__initTwice(cb); setTimeout(function () { \
+           try { cb(); window.__secondReply = 'ok'; } catch (e) { window.__secondReply = String(e); } \
+         }, 20); };",
+    );
+    let info = host().ready().await;
+    let second = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::new(&mut |done, _| {
+        let _ = web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&done, 60);
+    }))
+    .await;
+    assert!(second.is_ok());
+    let said = eval("window.__secondReply").as_string();
+    eval("delete window.__secondReply; delete window.__initTwice;");
+    assert_eq!(info.map(|i| i.placement.code), Ok("IM_SIDEBAR".to_owned()));
+    assert_eq!(said.as_deref(), Some("ok"));
+}
+
 #[wasm_bindgen_test]
 async fn ready_reports_placement_options_as_an_object_and_the_language() {
     install("function () { return null; }");

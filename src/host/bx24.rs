@@ -121,12 +121,18 @@ impl Bx24Host {
     }
 }
 
-/// `BX24.init(cb)`: the receiver resolves when the library runs `cb`.
+/// `BX24.init(cb)`: the receiver resolves when the library runs `cb`. The library may call it
+/// again (a second init reply): that call does nothing, where a once-closure would throw. The
+/// closure is handed to JS for good (`into_js_value`), as the library keeps it.
 fn register_init() -> Result<InitReply, CallError> {
     let (tx, rx) = oneshot::channel();
-    let cb = Closure::once_into_js(move || {
-        let _ = tx.send(Ok(()));
-    });
+    let mut tx = Some(tx);
+    let cb = Closure::<dyn FnMut()>::new(move || {
+        if let Some(tx) = tx.take() {
+            let _ = tx.send(Ok(()));
+        }
+    })
+    .into_js_value();
     bx24_init(&cb).map_err(thrown)?;
     Ok(rx.shared())
 }
@@ -144,7 +150,14 @@ impl Host for Bx24Host {
 
     fn ready(&self) -> HostFuture<'_, Result<HostInfo, CallError>> {
         Box::pin(async move {
-            super::dom::library_settled().await;
+            // One start-up deadline for the library's load and its init reply: a CDN that
+            // accepts the connection and never answers would otherwise leave the placeholder
+            // up for good.
+            let mut deadline = TimeoutFuture::new(self.init_timeout_ms);
+            let library = Box::pin(super::dom::library_settled());
+            if let Either::Right(_) = select(library, &mut deadline).await {
+                return Err(CallError::InitTimeout);
+            }
             #[cfg(debug_assertions)]
             super::dom::load_dev_library().await;
             if !self.present() {
@@ -159,7 +172,7 @@ impl Host for Bx24Host {
                     init
                 }
             };
-            match select(init, TimeoutFuture::new(self.init_timeout_ms)).await {
+            match select(init, deadline).await {
                 Either::Left((Ok(result), _)) => result?,
                 Either::Left((Err(_), _)) => {
                     return Err(CallError::BadResponse("callback dropped".into()))
