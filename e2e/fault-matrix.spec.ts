@@ -146,6 +146,17 @@ test('F01b library blocked (api.bitrix24.com unreachable): in the portal frame i
   expect(await portal.calls('batch')).toEqual([]);
 });
 
+test('F01c library never finishes loading (the CDN accepts and never answers): the start-up deadline ends it', async ({ context, portal }) => {
+  const opened = Date.now();
+  // Runs before the fixture's route: the request is held and never answered.
+  await context.route(LIBRARY, () => {});
+  await portal.open('chat11', 'en', { ready: false });
+  await expect(portal.notice).toHaveText(EN.initTimeout, { timeout: INIT_DEADLINE_MS + 5_000 });
+  expect(Date.now() - opened).toBeGreaterThanOrEqual(INIT_DEADLINE_MS); // its deadline, not a guess
+  await expect(portal.frame.getByRole('switch')).toHaveCount(0);
+  expect(await portal.calls()).toEqual([]);
+});
+
 test('F02 init never answered: the start-up deadline (10 s) ends in the InitTimeout message', async ({ page, portal }) => {
   const opened = Date.now();
   // `init=silent`: the portal page logs getInitData and never answers it (docs/sandbox.md).
