@@ -2,6 +2,7 @@
 
 use serde_json::{json, Value};
 
+pub use super::action::Action;
 use super::dialog::ChatId;
 use super::error::CallError;
 use super::json;
@@ -33,56 +34,6 @@ pub enum Command {
     PinAll,
     /// Unpin all the current operator's pinned dialogs.
     UnpinAll,
-}
-
-/// What the widget was doing when something failed (for messages and logs).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Action {
-    /// Reading the dialog state (`imopenlines.dialog.get` + `profile`).
-    Load,
-    /// [`Command::Pin`].
-    Pin,
-    /// [`Command::Unpin`].
-    Unpin,
-    /// [`Command::WhisperOn`].
-    WhisperOn,
-    /// [`Command::WhisperOff`].
-    WhisperOff,
-    /// [`Command::PinAll`].
-    PinAll,
-    /// [`Command::UnpinAll`].
-    UnpinAll,
-}
-
-impl Action {
-    /// Every action, in declaration order (for exhaustive tests and tables).
-    pub const ALL: [Action; 7] = [
-        Action::Load,
-        Action::Pin,
-        Action::Unpin,
-        Action::WhisperOn,
-        Action::WhisperOff,
-        Action::PinAll,
-        Action::UnpinAll,
-    ];
-
-    /// A stable lower-case name for console logs: `load`, `pin`, `unpin`, `whisper-on`, …
-    pub fn name(self) -> &'static str {
-        match self {
-            Action::Load => "load",
-            Action::Pin => "pin",
-            Action::Unpin => "unpin",
-            Action::WhisperOn => "whisper-on",
-            Action::WhisperOff => "whisper-off",
-            Action::PinAll => "pin-all",
-            Action::UnpinAll => "unpin-all",
-        }
-    }
-
-    /// `true` for everything but [`Action::Load`].
-    pub fn is_write(self) -> bool {
-        !matches!(self, Action::Load)
-    }
 }
 
 impl Command {

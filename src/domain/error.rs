@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use super::command::Action;
+use super::action::Action;
 
 /// Why a call to the host (the BX24 library) did not produce a result.
 ///
@@ -237,5 +237,5 @@ pub(crate) fn console_line(what: &str, err: &CallError, kind: &dyn std::fmt::Deb
         .chars()
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect();
-    super::json::cut(&line, 500)
+    super::text::cut(&line, 500)
 }

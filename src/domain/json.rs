@@ -8,6 +8,7 @@
 use serde_json::{Map, Value};
 
 use super::error::CallError;
+pub use super::text::cut;
 
 /// How many characters of a value's JSON text [`short`] keeps.
 const SHORT_CHARS: usize = 80;
@@ -90,12 +91,4 @@ pub fn items<'a>(result: &'a Value, what: &str) -> Result<Vec<&'a Value>, CallEr
 /// A value's JSON text cut to 80 characters ([`cut`]), for `BadResponse` messages and logs.
 pub fn short(value: &Value) -> String {
     cut(&value.to_string(), SHORT_CHARS)
-}
-
-/// `text` cut to `max` characters (not bytes), with `…` when something was cut.
-pub fn cut(text: &str, max: usize) -> String {
-    match text.char_indices().nth(max) {
-        Some((end, _)) => format!("{}…", &text[..end]),
-        None => text.to_owned(),
-    }
 }

@@ -7,8 +7,15 @@
 //! - [`state`]: the dialog's true state read from `imopenlines.dialog.get` + `profile`.
 //! - [`error`]: what can go wrong on a call ([`error::CallError`]) and what it means to the
 //!   operator ([`error::Problem`]).
-//! - [`install`]: the widget's homes (`IM_TEXTAREA`, `IM_SIDEBAR`) and their bindings, install-URL detection, bind errors.
+//! - [`install`]: the widget's homes (`IM_TEXTAREA`, `IM_SIDEBAR`) and their bindings,
+//!   install-URL detection, bind errors.
+//! - [`action`], [`text`]: leaves every other module may use.
+//!
+//! Inside the domain each module depends only on those before it in this order, so there is
+//! no circle: `text`, `action` → `error` → `json`, `envelope` → `dialog` → `command`, `state`,
+//! `install`.
 
+pub mod action;
 pub mod command;
 pub mod dialog;
 pub mod envelope;
@@ -16,3 +23,4 @@ pub mod error;
 pub mod install;
 pub mod json;
 pub mod state;
+pub mod text;
