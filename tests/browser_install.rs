@@ -719,6 +719,8 @@ async fn a_failed_placement_check_says_why_and_try_again_reads_again() {
             problem: BindProblem::NoAnswer
         })
     );
+    // Regression: "Checking…" stayed on screen for good after a failed read.
+    assert!(!page.shows("Checking where operators find the widget…"));
     fake.on(GET, |_| Ok(json!([])));
     page.click(&fake, "Try again").await;
     assert_eq!(page.alert(), "");

@@ -176,7 +176,9 @@ pub fn AppPage(
     // not find the widget anywhere.
     let state_text = move || match p.known.get() {
         Binding::AdminOnly => Some(p.text(Msg::HomesAdminOnly)),
-        Binding::Checking | Binding::Unreadable => Some(p.text(Msg::HomesChecking)),
+        Binding::Checking => Some(p.text(Msg::HomesChecking)),
+        // The read failed: the alert says why and offers Try again; nothing is being checked.
+        Binding::Unreadable => None,
         Binding::Read(read) => read.none().then(|| p.text(Msg::HomesNone)),
     };
     let checking = move || matches!(p.known.get(), Binding::Checking).then_some("true");
