@@ -23,9 +23,6 @@ use crate::i18n::{Locale, Msg, Texts};
 pub mod admin;
 pub mod sidebar;
 
-/// The placement code of the app's own page (and of its install page).
-pub const APP_PLACEMENT: &str = "DEFAULT";
-
 /// Waits for the host and fetches the texts of its language: `Ok` with what the host said, or
 /// `Err` with the message to show instead (in the browser's language) when it never got ready.
 /// `on_ready` runs as soon as the host is ready, before the texts are awaited (the sidebar

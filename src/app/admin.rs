@@ -7,14 +7,15 @@ use std::rc::Rc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::{boot, first_texts, FrameFit, Shell, APP_PLACEMENT};
+use super::{boot, first_texts, FrameFit, Shell};
 use crate::components::app_page::AppPage;
 use crate::components::install::InstallPage;
 use crate::components::regions::Regions;
 use crate::components::{Notice, Skeleton, Tr};
 use crate::controller;
 use crate::controller::verdict::after_install_check;
-use crate::domain::install::{is_install_url, DefaultPage};
+use crate::domain::install::DefaultPage;
+use crate::domain::route::{route, Route};
 use crate::host::bx24::Bx24Host;
 use crate::host::{Host, HostHandle};
 use crate::i18n::Msg;
@@ -59,12 +60,12 @@ pub fn AdminRoot(
         match boot(&*h, |_| {}).await {
             Ok((info, texts)) => {
                 tr.try_set(Tr::new(texts));
-                match info.placement.code.as_str() {
-                    APP_PLACEMENT if is_install_url(&h.page_url()) => {
+                match route(&info.placement.code, &info.placement.options, &h.page_url()) {
+                    Route::Install => {
                         boot_state.try_set(Boot::Install);
                     }
-                    APP_PLACEMENT => open_default(host, boot_state, regions).await,
-                    _ => {
+                    Route::AppPage => open_default(host, boot_state, regions).await,
+                    Route::Widget(..) | Route::NoChat(..) | Route::Elsewhere => {
                         boot_state.try_set(Boot::Notice(Msg::AppPage));
                     }
                 }

@@ -6,12 +6,12 @@ use std::rc::Rc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::{boot, first_texts, FrameFit, Shell, APP_PLACEMENT};
+use super::{boot, first_texts, FrameFit, Shell};
 use crate::components::regions::Regions;
 use crate::components::sidebar::{FirstRead, Sidebar};
 use crate::components::{Notice, Skeleton, Tr};
-use crate::domain::dialog::{chat_from_placement, ChatId};
-use crate::domain::install::Home;
+use crate::domain::dialog::ChatId;
+use crate::domain::route::{route, Route};
 use crate::host::bx24::Bx24Host;
 use crate::host::{Host, HostHandle, HostInfo};
 use crate::i18n::Msg;
@@ -53,17 +53,13 @@ pub fn start() {
     MOUNTED.with(|m| *m.borrow_mut() = Some(Box::new(handle)));
 }
 
-/// What the root shows for the placement the portal opened it in: a home of the widget
-/// (`IM_TEXTAREA`, `IM_SIDEBAR`) → the widget for its chat (or why not); `DEFAULT` → the admin
-/// bundle; anything else → a notice. Always from `BX24.placement.info()`, never the URL.
-fn route(info: &HostInfo) -> Boot {
-    match Home::from_code(&info.placement.code) {
-        Some(_) => match chat_from_placement(&info.placement.options) {
-            Ok(chat) => Boot::Widget(chat),
-            Err(problem) => Boot::Notice(Msg::Placement(problem)),
-        },
-        None if info.placement.code == APP_PLACEMENT => Boot::Admin,
-        None => Boot::Notice(Msg::AppPage),
+/// What the sidebar bundle's root shows for a [`Route`].
+fn boot_of(route: &Route) -> Boot {
+    match route {
+        Route::Widget(_, chat) => Boot::Widget(*chat),
+        Route::NoChat(_, problem) => Boot::Notice(Msg::Placement(problem.clone())),
+        Route::Install | Route::AppPage => Boot::Admin,
+        Route::Elsewhere => Boot::Notice(Msg::AppPage),
     }
 }
 
@@ -87,23 +83,29 @@ pub fn SidebarRoot(
         // The dialog is read as soon as the host is ready: before the texts are awaited, and
         // before anything renders (the library sends 10 ms after the call, and a render in
         // between would hold the request back).
+        // Routed once, the moment the host is ready (BX24.placement.info(), never the URL).
+        let routed = Rc::new(RefCell::new(None));
         let read_first = |info: &HostInfo| {
-            if let Boot::Widget(chat) = route(info) {
+            let to = route(&info.placement.code, &info.placement.options, &h.page_url());
+            if let Route::Widget(_, chat) = to {
                 first.set_value(FirstRead::start(h.clone(), chat));
             }
             // Above the chat input the popup has the binding's size: the widget fits it and
             // never resizes the frame. Everywhere else the frame follows the content.
-            let fixed = Home::from_code(&info.placement.code).is_some_and(Home::fixed_size);
-            fit.try_set(if fixed {
+            fit.try_set(if to.fixed_size() {
                 FrameFit::Fixed
             } else {
                 FrameFit::Follow
             });
+            *routed.borrow_mut() = Some(to);
         };
         let next = match boot(&*h, read_first).await {
-            Ok((info, texts)) => {
+            Ok((_, texts)) => {
                 tr.try_set(Tr::new(texts));
-                route(&info)
+                routed
+                    .borrow()
+                    .as_ref()
+                    .map_or(Boot::Notice(Msg::AppPage), boot_of)
             }
             Err((msg, texts)) => {
                 tr.try_set(Tr::new(texts));

@@ -9,11 +9,12 @@
 //!   operator ([`error::Problem`]).
 //! - [`install`]: the widget's homes (`IM_TEXTAREA`, `IM_SIDEBAR`) and their bindings,
 //!   install-URL detection, bind errors.
+//! - [`route`]: where a page load goes, from the placement the portal reports.
 //! - [`action`], [`text`]: leaves every other module may use.
 //!
 //! Inside the domain each module depends only on those before it in this order, so there is
 //! no circle: `text`, `action` → `error` → `json`, `envelope` → `dialog` → `command`, `state`,
-//! `install`.
+//! `install` → `route`.
 
 pub mod action;
 pub mod command;
@@ -22,5 +23,6 @@ pub mod envelope;
 pub mod error;
 pub mod install;
 pub mod json;
+pub mod route;
 pub mod state;
 pub mod text;
