@@ -1,7 +1,7 @@
 //! The port: everything the widget needs from its host, in domain types and owned errors.
 //!
-//! Two adapters implement [`Host`]: [`bx24::Bx24Host`] (the browser, through the classic BX24
-//! library) and [`fake::FakeHost`] (scriptable, for tests). Only `src/host/` names the JS crates.
+//! [`bx24::Bx24Host`] implements [`Host`] in the browser, through the classic BX24 library; the
+//! tests' scriptable fake (`tests/fake/`) implements it too. Only `src/host/` names the JS crates.
 
 use std::collections::BTreeMap;
 use std::future::Future;
@@ -16,7 +16,6 @@ use crate::i18n::{Locale, Numbers};
 
 pub mod bx24;
 pub mod dom;
-pub mod fake;
 
 /// A future returned by the port. Not `Send`: browser futures live on the one JS thread.
 pub type HostFuture<'a, T> = Pin<Box<dyn Future<Output = T> + 'a>>;

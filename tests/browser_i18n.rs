@@ -7,6 +7,7 @@ use openline_modes::i18n::{Locale, Msg, Numbers, PluralCategory};
 use wasm_bindgen_test::*;
 
 mod catalogues;
+mod fake;
 use catalogues::{catalogue, Say};
 
 wasm_bindgen_test_configure!(run_in_browser);

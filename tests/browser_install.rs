@@ -3,16 +3,17 @@
 #![cfg(target_arch = "wasm32")]
 
 mod catalogues;
+mod fake;
 mod support;
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use catalogues::Say;
+use fake::FakeHost;
 use openline_modes::components::app_page::bind_id;
 use openline_modes::domain::error::CallError;
 use openline_modes::domain::install::{BindProblem, Home, PlacementChange};
-use openline_modes::host::fake::FakeHost;
 use openline_modes::i18n::{Locale, Msg};
 use serde_json::{json, Value};
 use support::{text_of, Mounted};

@@ -3,19 +3,20 @@
 #![cfg(target_arch = "wasm32")]
 
 mod catalogues;
+mod fake;
 mod support;
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use catalogues::Say;
+use fake::{FakeHost, Request};
 use openline_modes::components::bulk::PIN_ALL_ID;
 use openline_modes::domain::command::Action;
 use openline_modes::domain::dialog::PlacementProblem;
 use openline_modes::domain::error::{CallError, Problem};
 use openline_modes::domain::state::Blocked;
 use openline_modes::host::dom;
-use openline_modes::host::fake::{FakeHost, Request};
 use openline_modes::host::BatchCall;
 use openline_modes::i18n::{Locale, Msg};
 use serde_json::{json, Value};

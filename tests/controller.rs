@@ -1,13 +1,14 @@
 //! The use-cases against the fake host: what is sent (method, exact params, how many round
 //! trips) and how answers become snapshots and outcomes.
 
+mod fake;
+use fake::{FakeHost, Request};
 use futures::executor::block_on;
 use openline_modes::controller::{execute, load, reached, Outcome};
 use openline_modes::domain::command::Command;
 use openline_modes::domain::dialog::ChatId;
 use openline_modes::domain::error::CallError;
 use openline_modes::domain::state::Blocked;
-use openline_modes::host::fake::{FakeHost, Request};
 use serde_json::{json, Value};
 
 fn chat(n: u64) -> ChatId {

@@ -2,6 +2,8 @@
 //! `placement.*` params, install-URL detection, reading `placement.get`, what a failed bind
 //! means, and the install use-cases against the fake host.
 
+mod fake;
+use fake::{FakeHost, Request};
 use futures::executor::block_on;
 use openline_modes::controller::{
     bind, bindings, default_page as ask_default_page, install, rebind, unbind,
@@ -13,7 +15,6 @@ use openline_modes::domain::install::{
     is_already_bound, is_install_url, same_handler, BindProblem, Bindings, Bound, DefaultPage,
     Home, HomeBinding, Installation, PlacementChange, APP_INFO_METHOD,
 };
-use openline_modes::host::fake::{FakeHost, Request};
 use openline_modes::host::Host;
 use serde_json::{json, Value};
 

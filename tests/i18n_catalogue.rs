@@ -4,6 +4,7 @@
 //! file are checked by `scripts/i18n-check.mjs` (`e2e/catalogues.spec.ts`).
 
 mod catalogues;
+mod fake;
 
 use std::collections::HashSet;
 
@@ -583,7 +584,7 @@ fn english_has_a_text_for_every_message_the_widget_shows() {
 
 #[test]
 fn a_catalogue_that_lacks_a_text_falls_back_to_english_for_that_text_only() {
-    use openline_modes::host::fake::SimpleNumbers;
+    use fake::SimpleNumbers;
     use openline_modes::i18n::Texts;
     use std::rc::Rc;
     let partial = Catalogue::parse(r#"{"title": "Режимы диалога"}"#).unwrap();

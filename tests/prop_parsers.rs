@@ -12,6 +12,7 @@ use openline_modes::domain::state::{parse_dialog, parse_profile};
 use openline_modes::i18n::{Locale, Msg};
 
 mod catalogues;
+mod fake;
 use catalogues::Say;
 use proptest::prelude::*;
 use serde_json::{json, Map, Value};

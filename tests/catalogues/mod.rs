@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use openline_modes::host::fake::FakeHost;
+use crate::fake::FakeHost;
 use openline_modes::i18n::{Catalogue, Locale, Msg, Numbers, Texts};
 
 /// The catalogue file of `locale`, as the host would fetch it.
@@ -54,7 +54,7 @@ pub fn numbers(locale: Locale) -> Rc<dyn Numbers> {
     #[cfg(not(target_arch = "wasm32"))]
     {
         let _ = locale;
-        Rc::new(openline_modes::host::fake::SimpleNumbers)
+        Rc::new(crate::fake::SimpleNumbers)
     }
 }
 

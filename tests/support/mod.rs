@@ -4,10 +4,10 @@
 use std::any::Any;
 use std::rc::Rc;
 
+use crate::fake::FakeHost;
 use leptos::prelude::*;
 use openline_modes::app::admin::AdminRoot;
 use openline_modes::app::sidebar::SidebarRoot;
-use openline_modes::host::fake::FakeHost;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 

@@ -2,6 +2,9 @@
 //! answers back until the test releases them (to see the busy state).
 //!
 //! Pure Rust (no JS), so it serves native controller tests and browser component tests alike.
+//! It lives here, beside the tests, and is compiled into each test crate that says `mod fake;`:
+//! nothing under `src/` exists only for tests. Each test uses part of it.
+#![allow(dead_code)]
 
 use std::cell::RefCell;
 use std::collections::{HashMap, VecDeque};
@@ -10,9 +13,11 @@ use std::rc::Rc;
 use futures::channel::oneshot;
 use serde_json::{json, Value};
 
-use super::{BatchCall, BatchResults, Host, HostFuture, HostInfo, Placement, Subscription};
-use crate::domain::error::CallError;
-use crate::i18n::{Locale, Numbers, PluralCategory};
+use openline_modes::domain::error::CallError;
+use openline_modes::host::{
+    BatchCall, BatchResults, Host, HostFuture, HostInfo, Placement, Subscription,
+};
+use openline_modes::i18n::{Locale, Numbers, PluralCategory};
 
 type Responder = Box<dyn FnMut(&Value) -> Result<Value, CallError>>;
 /// Plural rules and digits per locale, as a test sets them.
@@ -468,7 +473,7 @@ impl Host for FakeHost {
 }
 
 /// Plural rules and digits for tests without a browser: `one` for 1, `other` for the rest,
-/// ASCII digits. Browser tests use the real `Intl` ([`crate::host::dom::IntlNumbers`]).
+/// ASCII digits. Browser tests use the real `Intl` ([`openline_modes::host::dom::IntlNumbers`]).
 pub struct SimpleNumbers;
 
 impl Numbers for SimpleNumbers {
