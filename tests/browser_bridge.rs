@@ -356,3 +356,30 @@ async fn fit_height_asks_the_portal_for_integer_width_and_height() {
     assert!(call[1].as_u64().is_some_and(|w| w > 0), "{call}");
     assert_eq!(call[2], 237);
 }
+
+/// Regression: dropping the wait for a script (`load_script`) freed its `onload` / `onerror`
+/// closures while they were still installed on the element; the script's late load then threw
+/// "closure invoked recursively or after being dropped" into the page.
+#[wasm_bindgen_test]
+async fn a_script_wait_that_is_dropped_leaves_no_freed_handler_behind() {
+    use std::future::Future;
+    use std::task::{Context, Poll};
+    eval(
+        "window.__errors = []; window.__lateScript = 0; \
+         window.addEventListener('error', window.__recordError = function (e) { \
+           window.__errors.push(String(e.message)); });",
+    );
+    let src = "data:text/javascript,window.__lateScript%20%3D%201%3B";
+    let mut wait = Box::pin(openline_modes::host::dom::load_script(src, false));
+    // One poll installs the handlers and appends the script; then the wait is dropped.
+    let waker = futures::task::noop_waker();
+    let pending = wait.as_mut().poll(&mut Context::from_waker(&waker));
+    assert!(matches!(pending, Poll::Pending));
+    drop(wait);
+    gloo_timers::future::TimeoutFuture::new(100).await;
+    let ran = eval("window.__lateScript").as_f64();
+    let errors = eval("JSON.stringify(window.__errors)").as_string();
+    eval("window.removeEventListener('error', window.__recordError); delete window.__errors;");
+    assert_eq!(ran, Some(1.0), "the script ran");
+    assert_eq!(errors.as_deref(), Some("[]"));
+}

@@ -137,10 +137,31 @@ pub(super) async fn load_dev_library() {
     let _ = load_script(&src, false).await;
 }
 
+/// How long [`load_script`] waits for a script to run or fail before giving up (a server that
+/// accepts the connection and never answers).
+pub const SCRIPT_TIMEOUT_MS: u32 = 15_000;
+
+/// A script element's `onload` / `onerror` closures, kept alive for as long as they are
+/// installed: dropping this (the script settled, the deadline passed, or the waiting future was
+/// dropped) takes them off the element first, so a late event never calls a freed closure.
+struct ScriptHandlers {
+    script: web_sys::HtmlScriptElement,
+    _loaded: Closure<dyn FnMut()>,
+    _failed: Closure<dyn FnMut()>,
+}
+
+impl Drop for ScriptHandlers {
+    fn drop(&mut self) {
+        self.script.set_onload(None);
+        self.script.set_onerror(None);
+    }
+}
+
 /// Adds `<script src>` (a module script when `module`) to the head and waits until it has run
-/// (`Ok`) or failed to load (`Err`).
+/// (`Ok`) or failed to load (`Err`), at most [`SCRIPT_TIMEOUT_MS`] (`Err`).
 pub async fn load_script(src: &str, module: bool) -> Result<(), ()> {
     use futures::channel::oneshot;
+    use futures::future::{select, Either};
     let document = web_sys::window().and_then(|w| w.document()).ok_or(())?;
     let script: web_sys::HtmlScriptElement = document
         .create_element("script")
@@ -163,17 +184,24 @@ pub async fn load_script(src: &str, module: bool) -> Result<(), ()> {
     let (loaded, failed) = (settle(true), settle(false));
     script.set_onload(Some(loaded.as_ref().unchecked_ref()));
     script.set_onerror(Some(failed.as_ref().unchecked_ref()));
+    let _handlers = ScriptHandlers {
+        script: script.clone(),
+        _loaded: loaded,
+        _failed: failed,
+    };
     document
         .head()
         .ok_or(())?
         .append_child(&script)
         .map_err(|_| ())?;
-    let ok = rx.await.unwrap_or(false);
-    drop((loaded, failed));
-    if ok {
-        Ok(())
-    } else {
-        Err(())
+    match select(
+        rx,
+        gloo_timers::future::TimeoutFuture::new(SCRIPT_TIMEOUT_MS),
+    )
+    .await
+    {
+        Either::Left((Ok(true), _)) => Ok(()),
+        Either::Left(_) | Either::Right(_) => Err(()),
     }
 }
 
