@@ -21,18 +21,9 @@ pub enum Action {
     UnpinAll,
 }
 
-impl Action {
-    /// Every action, in declaration order (for exhaustive tests and tables).
-    pub const ALL: [Action; 7] = [
-        Action::Load,
-        Action::Pin,
-        Action::Unpin,
-        Action::WhisperOn,
-        Action::WhisperOff,
-        Action::PinAll,
-        Action::UnpinAll,
-    ];
+every_variant!(Action: Load, Pin, Unpin, WhisperOn, WhisperOff, PinAll, UnpinAll);
 
+impl Action {
     /// A stable lower-case name for console logs: `load`, `pin`, `unpin`, `whisper-on`, …
     pub fn name(self) -> &'static str {
         match self {

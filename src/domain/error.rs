@@ -91,26 +91,24 @@ pub enum Problem {
     Unknown,
 }
 
-impl Problem {
-    /// Every problem, in declaration order (for exhaustive tests and tables).
-    pub const ALL: [Problem; 15] = [
-        Problem::NotOperator,
-        Problem::NoAccess,
-        Problem::NotOpenLine,
-        Problem::ChatNotFound,
-        Problem::AuthLost,
-        Problem::MissingScope,
-        Problem::PlanRestricted,
-        Problem::PortalTooOld,
-        Problem::ServerModule,
-        Problem::RateLimited,
-        Problem::TimeLimited,
-        Problem::NoAnswer,
-        Problem::Garbled,
-        Problem::NoHost,
-        Problem::Unknown,
-    ];
-}
+every_variant!(
+    Problem:
+    NotOperator,
+    NoAccess,
+    NotOpenLine,
+    ChatNotFound,
+    AuthLost,
+    MissingScope,
+    PlanRestricted,
+    PortalTooOld,
+    ServerModule,
+    RateLimited,
+    TimeLimited,
+    NoAnswer,
+    Garbled,
+    NoHost,
+    Unknown,
+);
 
 /// What `err` means to the operator when it ended `action`.
 ///

@@ -43,10 +43,10 @@ pub enum Home {
 /// default is 100 × 100); why this size: docs/install.md "The popup above the chat input".
 pub const TEXTAREA_SIZE: (u32, u32) = (400, 540);
 
-impl Home {
-    /// Every home, in the order the app page lists them and the install binds them.
-    pub const ALL: [Home; 2] = [Home::Textarea, Home::Sidebar];
+// The order the app page lists them and the install binds them.
+every_variant!(Home: Textarea, Sidebar);
 
+impl Home {
     /// The placement code.
     pub fn code(self) -> &'static str {
         match self {
@@ -429,18 +429,7 @@ pub enum BindProblem {
     Unknown,
 }
 
-impl BindProblem {
-    /// Every problem, in declaration order (for exhaustive tests and tables).
-    pub const ALL: [BindProblem; 7] = [
-        BindProblem::NotAdmin,
-        BindProblem::MissingScope,
-        BindProblem::Rejected,
-        BindProblem::AuthLost,
-        BindProblem::NoAnswer,
-        BindProblem::Busy,
-        BindProblem::Unknown,
-    ];
-}
+every_variant!(BindProblem: NotAdmin, MissingScope, Rejected, AuthLost, NoAnswer, Busy, Unknown);
 
 /// What `err` from a `placement.*` call means. Placement-specific codes first (an answer with
 /// HTTP 200 and an `error` key is a validation refusal), then the general classification

@@ -16,6 +16,27 @@
 //! no circle: `text`, `action` → `error` → `json`, `envelope` → `dialog` → `command`, `state`,
 //! `install` → `route`.
 
+/// `impl Ty { pub const ALL }` with every variant of a fieldless enum, complete by
+/// construction: the exhaustive `match` it also generates does not compile while a variant is
+/// missing from the list (a fixed array alone would silently leave a new variant out of every
+/// table and test that walks it).
+macro_rules! every_variant {
+    ($ty:ident: $($variant:ident),+ $(,)?) => {
+        impl $ty {
+            /// Every variant, in declaration order (for exhaustive tables and tests).
+            pub const ALL: [$ty; [$(stringify!($variant)),+].len()] = [$($ty::$variant),+];
+        }
+        const _: () = {
+            #[allow(dead_code)]
+            fn every_variant_is_listed(x: $ty) {
+                match x {
+                    $($ty::$variant => {})+
+                }
+            }
+        };
+    };
+}
+
 pub mod action;
 pub mod command;
 pub mod dialog;

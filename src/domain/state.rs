@@ -77,10 +77,7 @@ pub enum Blocked {
     NoSession,
 }
 
-impl Blocked {
-    /// Every reason, in declaration order.
-    pub const ALL: [Blocked; 2] = [Blocked::OtherOperator, Blocked::NoSession];
-}
+every_variant!(Blocked: OtherOperator, NoSession);
 
 /// Which switches the current user may use; `Err` carries the reason to show.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
