@@ -14,10 +14,11 @@ use std::rc::Rc;
 use leptos::prelude::*;
 
 use crate::components::regions::{LiveRegions, Regions};
+use crate::components::HostHandle;
 use crate::components::Tr;
 use crate::controller;
 use crate::domain::error::CallError;
-use crate::host::{Host, HostHandle, HostInfo, Subscription};
+use crate::host::{Host, HostInfo, Subscription};
 use crate::i18n::{Locale, Msg, Texts};
 
 pub mod admin;

@@ -8,11 +8,10 @@ use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
 
-use leptos::prelude::{GetValue, LocalStorage, StoredValue};
 use serde_json::Value;
 
 use crate::domain::error::CallError;
-use crate::i18n::{Locale, Numbers};
+use crate::domain::locale::{Locale, Numbers};
 
 pub mod bx24;
 pub mod dom;
@@ -75,24 +74,6 @@ impl Drop for Subscription {
         if let Some(cleanup) = self.0.take() {
             cleanup();
         }
-    }
-}
-
-/// A copyable handle on the host, usable from reactive closures (which must be `Send`; the
-/// host is not, so it is stored once and looked up on the one browser thread).
-#[derive(Clone, Copy)]
-pub struct HostHandle(StoredValue<Rc<dyn Host>, LocalStorage>);
-
-impl HostHandle {
-    /// Stores the host for the lifetime of the current reactive owner.
-    pub fn new(host: Rc<dyn Host>) -> Self {
-        Self(StoredValue::new_local(host))
-    }
-
-    /// The host; `None` once the owner is gone (the widget was unmounted while a request was
-    /// in flight: its continuation then has nothing left to update).
-    pub fn get(&self) -> Option<Rc<dyn Host>> {
-        self.0.try_get_value()
     }
 }
 

@@ -11,13 +11,14 @@ use super::{boot, first_texts, FrameFit, Shell};
 use crate::components::app_page::AppPage;
 use crate::components::install::InstallPage;
 use crate::components::regions::Regions;
+use crate::components::HostHandle;
 use crate::components::{Notice, Skeleton, Tr};
 use crate::controller;
 use crate::controller::verdict::after_install_check;
 use crate::domain::install::DefaultPage;
 use crate::domain::route::{route, Route};
 use crate::host::bx24::Bx24Host;
-use crate::host::{Host, HostHandle};
+use crate::host::Host;
 use crate::i18n::Msg;
 
 /// What the root shows.

@@ -9,11 +9,12 @@ use leptos::task::spawn_local;
 use super::{boot, first_texts, FrameFit, Shell};
 use crate::components::regions::Regions;
 use crate::components::sidebar::{FirstRead, Sidebar};
+use crate::components::HostHandle;
 use crate::components::{Notice, Skeleton, Tr};
 use crate::domain::dialog::ChatId;
 use crate::domain::route::{route, Route};
 use crate::host::bx24::Bx24Host;
-use crate::host::{Host, HostHandle, HostInfo};
+use crate::host::{Host, HostInfo};
 use crate::i18n::Msg;
 
 /// What the root shows.

@@ -14,6 +14,7 @@ use leptos::task::spawn_local;
 use super::bulk::BulkActions;
 use super::regions::Regions;
 use super::runner;
+use super::HostHandle;
 use super::Tr;
 use crate::controller::verdict::{
     after_check, after_placement, Binding, HomeChange, ReRead, Retry, Verdict,
@@ -21,7 +22,7 @@ use crate::controller::verdict::{
 use crate::controller::{self, AfterReRead};
 use crate::domain::command::Command;
 use crate::domain::install::{handler_url, Home, HomeBinding, PlacementChange};
-use crate::host::{Host, HostHandle};
+use crate::host::Host;
 use crate::i18n::Msg;
 
 /// Element id of the add / re-add button of `home`.

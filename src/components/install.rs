@@ -14,11 +14,12 @@ use leptos::prelude::*;
 
 use super::regions::Regions;
 use super::runner;
+use super::HostHandle;
 use super::Tr;
 use crate::controller;
 use crate::controller::verdict::{after_install, InstallStep, Retry};
 use crate::domain::install::{handler_url, PlacementChange};
-use crate::host::{Host, HostHandle};
+use crate::host::Host;
 use crate::i18n::Msg;
 
 /// Element id of the page's heading.

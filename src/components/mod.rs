@@ -3,10 +3,13 @@
 //! show after an answer is decided in [`crate::controller::verdict`]; every action runs through
 //! [`runner::run`].
 
+use std::rc::Rc;
+
 use leptos::prelude::*;
 
 use crate::controller::verdict::Focus;
 use crate::domain::command::Command;
+use crate::host::Host;
 use crate::i18n::{Msg, Texts};
 use app_page::{bind_id, STATE_ID};
 use bulk::{PIN_ALL_ID, UNPIN_ALL_ID};
@@ -19,6 +22,24 @@ pub mod install;
 pub mod regions;
 pub mod runner;
 pub mod sidebar;
+
+/// A copyable handle on the host, usable from reactive closures (which must be `Send`; the
+/// host is not, so it is stored once and looked up on the one browser thread).
+#[derive(Clone, Copy)]
+pub struct HostHandle(StoredValue<Rc<dyn Host>, LocalStorage>);
+
+impl HostHandle {
+    /// Stores the host for the lifetime of the current reactive owner.
+    pub fn new(host: Rc<dyn Host>) -> Self {
+        Self(StoredValue::new_local(host))
+    }
+
+    /// The host; `None` once the owner is gone (the widget was unmounted while a request was
+    /// in flight: its continuation then has nothing left to update).
+    pub fn get(&self) -> Option<Rc<dyn Host>> {
+        self.0.try_get_value()
+    }
+}
 
 /// The texts of a view, as a `Copy` handle every closure can own ([`Texts`] holds `Rc`s).
 #[derive(Clone, Copy)]

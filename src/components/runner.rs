@@ -11,8 +11,9 @@ use leptos::task::spawn_local;
 
 use super::focus_id;
 use super::regions::Regions;
+use super::HostHandle;
 use crate::controller::verdict::{retry_focus, Retry, Verdict};
-use crate::host::{Host, HostHandle};
+use crate::host::Host;
 
 /// Runs `task` once as described above.
 pub fn run<Fut>(

@@ -16,13 +16,14 @@ use leptos::task::spawn_local;
 use super::bulk::BulkActions;
 use super::regions::Regions;
 use super::runner;
+use super::HostHandle;
 use super::{Notice, Skeleton, Switch, Tr};
 use crate::controller::verdict::{after_read, Phase, ReRead, ReadOrder, Retry, Verdict};
 use crate::controller::{self, AfterReRead, Snapshot};
 use crate::domain::command::Command;
 use crate::domain::dialog::ChatId;
 use crate::domain::error::CallError;
-use crate::host::{Host, HostHandle};
+use crate::host::Host;
 use crate::i18n::Msg;
 
 /// Element id of the pin switch.

@@ -9,11 +9,12 @@
 //!   operator ([`error::Problem`]).
 //! - [`install`]: the widget's homes (`IM_TEXTAREA`, `IM_SIDEBAR`) and their bindings,
 //!   install-URL detection, bind errors.
+//! - [`locale`]: the 20 portal languages, and what a count needs from a language.
 //! - [`route`]: where a page load goes, from the placement the portal reports.
 //! - [`action`], [`text`]: leaves every other module may use.
 //!
 //! Inside the domain each module depends only on those before it in this order, so there is
-//! no circle: `text`, `action` → `error` → `json`, `envelope` → `dialog` → `command`, `state`,
+//! no circle: `text`, `action`, `locale` → `error` → `json`, `envelope` → `dialog` → `command`, `state`,
 //! `install` → `route`.
 
 /// `impl Ty { pub const ALL }` with every variant of a fieldless enum, complete by
@@ -44,6 +45,7 @@ pub mod envelope;
 pub mod error;
 pub mod install;
 pub mod json;
+pub mod locale;
 pub mod route;
 pub mod state;
 pub mod text;

@@ -29,7 +29,7 @@ use wasm_bindgen::JsCast;
 use super::{BatchCall, BatchResults, Host, HostFuture, HostInfo, Placement, Subscription};
 use crate::domain::envelope::decode_answer;
 use crate::domain::error::CallError;
-use crate::i18n::{Locale, Numbers};
+use crate::domain::locale::{Locale, Numbers};
 use std::cell::RefCell;
 use std::rc::Rc;
 

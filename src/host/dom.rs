@@ -287,10 +287,10 @@ impl IntlNumbers {
     }
 }
 
-impl crate::i18n::Numbers for IntlNumbers {
-    fn category(&self, n: u64) -> crate::i18n::PluralCategory {
+impl crate::domain::locale::Numbers for IntlNumbers {
+    fn category(&self, n: u64) -> crate::domain::locale::PluralCategory {
         let name = String::from(self.intl().0.select(n as f64));
-        crate::i18n::PluralCategory::from_name(&name)
+        crate::domain::locale::PluralCategory::from_name(&name)
     }
 
     fn format(&self, n: u64) -> String {

@@ -17,7 +17,6 @@
 //! a placeholder or a plural form `Intl.PluralRules` names, or still has an English text.
 
 mod catalogue;
-mod locale;
 
 use std::rc::Rc;
 
@@ -27,8 +26,8 @@ use crate::domain::error::Problem;
 use crate::domain::install::{BindProblem, Home, PlacementChange};
 use crate::domain::state::Blocked;
 
-pub use catalogue::{Catalogue, Numbers, PluralCategory};
-pub use locale::Locale;
+pub use crate::domain::locale::{Locale, Numbers, PluralCategory};
+pub use catalogue::Catalogue;
 
 /// Every user-facing text of the widget.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]

@@ -1,4 +1,6 @@
-//! The 20 portal languages of Bitrix24 and their BCP 47 tags.
+//! The 20 portal languages of Bitrix24 and their BCP 47 tags, and what a count needs from a
+//! language (its plural categories and digits, which the browser supplies through the port).
+//! Pure data: the port and the texts both use it, so it lives in the domain.
 
 /// A portal language: Bitrix24's `LANGUAGE_ID` (`BX24.getLang()`), one of 20.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
@@ -136,4 +138,56 @@ impl Locale {
             _ => "ltr",
         }
     }
+}
+
+/// A CLDR plural category (`Intl.PluralRules.prototype.select`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PluralCategory {
+    /// `zero` (Arabic 0).
+    Zero,
+    /// `one`.
+    One,
+    /// `two` (Arabic 2).
+    Two,
+    /// `few` (Russian 2–4, Arabic 3–10 …).
+    Few,
+    /// `many` (Russian 5–20, Arabic 11–99 …).
+    Many,
+    /// `other`.
+    Other,
+}
+
+impl PluralCategory {
+    /// The category `Intl` names `name`; anything else is [`PluralCategory::Other`].
+    pub fn from_name(name: &str) -> PluralCategory {
+        match name {
+            "zero" => PluralCategory::Zero,
+            "one" => PluralCategory::One,
+            "two" => PluralCategory::Two,
+            "few" => PluralCategory::Few,
+            "many" => PluralCategory::Many,
+            _ => PluralCategory::Other,
+        }
+    }
+
+    /// The name a catalogue's plural form has.
+    pub fn name(self) -> &'static str {
+        match self {
+            PluralCategory::Zero => "zero",
+            PluralCategory::One => "one",
+            PluralCategory::Two => "two",
+            PluralCategory::Few => "few",
+            PluralCategory::Many => "many",
+            PluralCategory::Other => "other",
+        }
+    }
+}
+
+/// A language's plural rules and number format: in the browser, `Intl.PluralRules` and
+/// `Intl.NumberFormat` for its tag ([`crate::host::Host::numbers`]), not rules of our own.
+pub trait Numbers {
+    /// The plural category of `n`.
+    fn category(&self, n: u64) -> PluralCategory;
+    /// `n` in the language's digits and grouping.
+    fn format(&self, n: u64) -> String;
 }
