@@ -1,45 +1,108 @@
-//! One language's texts as data, and the plural rules and digits a count needs.
+//! One language's texts as data: English compiled in (build.rs), the others read at run time.
 
-use std::sync::OnceLock;
+use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
 
-/// The English catalogue, compiled in: the fallback for every key and every language.
-const ENGLISH: &str = include_str!("../../i18n/en.json");
+/// One entry of the compiled-in English catalogue.
+#[derive(Clone, Copy, Debug)]
+enum Entry {
+    /// A text.
+    Text(&'static str),
+    /// The plural forms of a count, `(form, text)`.
+    Forms(&'static [(&'static str, &'static str)]),
+}
+
+// `static ENGLISH: &[(&str, Entry)]`, sorted by key: i18n/en.json turned into Rust data by
+// build.rs, so speaking English parses nothing.
+include!(concat!(env!("OUT_DIR"), "/english.rs"));
 
 /// One language's texts: `i18n/<id>.json`, a flat object of keys to texts, and for a count
 /// (`pinned_count`) an object of plural forms (`none` for 0, then the CLDR categories).
-#[derive(Clone, Debug, PartialEq)]
-pub struct Catalogue(Map<String, Value>);
+#[derive(Clone, Debug)]
+pub struct Catalogue(Source);
+
+#[derive(Clone, Debug)]
+enum Source {
+    /// English, compiled in.
+    Compiled(&'static [(&'static str, Entry)]),
+    /// A catalogue read at run time.
+    Parsed(Map<String, Value>),
+}
 
 impl Catalogue {
     /// Reads a catalogue; fails when `json` is not a JSON object.
     pub fn parse(json: &str) -> Result<Catalogue, String> {
         match serde_json::from_str(json) {
-            Ok(Value::Object(map)) => Ok(Catalogue(map)),
+            Ok(Value::Object(map)) => Ok(Catalogue(Source::Parsed(map))),
             Ok(_) => Err("a catalogue must be a JSON object".into()),
             Err(e) => Err(format!("not JSON: {e}")),
         }
     }
 
-    /// The English catalogue (parsed once).
+    /// The English catalogue, compiled in from `i18n/en.json`.
     pub fn english() -> &'static Catalogue {
-        static EN: OnceLock<Catalogue> = OnceLock::new();
-        EN.get_or_init(|| Catalogue::parse(ENGLISH).unwrap_or(Catalogue(Map::new())))
+        static EN: Catalogue = Catalogue(Source::Compiled(ENGLISH));
+        &EN
+    }
+
+    fn compiled(entries: &'static [(&'static str, Entry)], key: &str) -> Option<Entry> {
+        entries
+            .binary_search_by(|(k, _)| (*k).cmp(key))
+            .ok()
+            .map(|i| entries[i].1)
     }
 
     /// The text under `key`, when it is one.
     pub fn text(&self, key: &str) -> Option<&str> {
-        self.0.get(key)?.as_str()
+        match &self.0 {
+            Source::Compiled(entries) => match Self::compiled(entries, key)? {
+                Entry::Text(text) => Some(text),
+                Entry::Forms(_) => None,
+            },
+            Source::Parsed(map) => map.get(key)?.as_str(),
+        }
     }
 
     /// The plural form `form` (`none`, `one`, `few` …) of the count under `key`.
     pub fn form(&self, key: &str, form: &str) -> Option<&str> {
-        self.0.get(key)?.get(form)?.as_str()
+        match &self.0 {
+            Source::Compiled(entries) => match Self::compiled(entries, key)? {
+                Entry::Forms(forms) => forms.iter().find(|(f, _)| *f == form).map(|(_, t)| *t),
+                Entry::Text(_) => None,
+            },
+            Source::Parsed(map) => map.get(key)?.get(form)?.as_str(),
+        }
     }
 
     /// Every key, for tests.
-    pub fn keys(&self) -> impl Iterator<Item = &str> {
-        self.0.keys().map(String::as_str)
+    pub fn keys(&self) -> Box<dyn Iterator<Item = &str> + '_> {
+        match &self.0 {
+            Source::Compiled(entries) => Box::new(entries.iter().map(|(k, _)| *k)),
+            Source::Parsed(map) => Box::new(map.keys().map(String::as_str)),
+        }
+    }
+
+    /// Every text as `key` or `key.form` → text, whatever the catalogue's source.
+    fn flat(&self) -> BTreeMap<String, String> {
+        let mut out = BTreeMap::new();
+        for key in self.keys() {
+            if let Some(text) = self.text(key) {
+                out.insert(key.to_owned(), text.to_owned());
+            }
+            for form in ["none", "zero", "one", "two", "few", "many", "other"] {
+                if let Some(text) = self.form(key, form) {
+                    out.insert(format!("{key}.{form}"), text.to_owned());
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Two catalogues are equal when they hold the same texts (compiled in or read).
+impl PartialEq for Catalogue {
+    fn eq(&self, other: &Self) -> bool {
+        self.flat() == other.flat()
     }
 }
