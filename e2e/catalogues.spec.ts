@@ -2,7 +2,7 @@
 // has every key of en.json, the same placeholders, exactly the plural forms Intl.PluralRules names
 // for its tag (plus `none`), plain text only, and no text left in English
 // (scripts/i18n-check.mjs, which translators run by hand). Also: the language tables of the
-// checker, the widget (src/i18n/locale.rs) and the specs agree, and the specs' literal copies of
+// checker, the widget (src/domain/locale.rs) and the specs agree, and the specs' literal copies of
 // en/ru/de/ua still equal the catalogues.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,7 +26,7 @@ for (const id of IDS) {
 
 test('the checker, the widget and the specs name the same tags', async () => {
   const { LOCALES } = await check;
-  const rust = readFileSync(join(__dirname, '..', 'src', 'i18n', 'locale.rs'), 'utf8');
+  const rust = readFileSync(join(__dirname, '..', 'src', 'domain', 'locale.rs'), 'utf8');
   const rows = [...rust.matchAll(/\(Locale::\w+, "(\w+)", "([\w-]+)"\)/g)].map((m) => [m[1], m[2]]);
   expect(Object.fromEntries(rows)).toEqual(LOCALES);
   expect(Object.keys(LOCALES)).toEqual([...IDS]);

@@ -7,7 +7,7 @@ import { test, expect, allowHttpStatus } from './fixtures';
 import type { PortalPage } from './pages/portal';
 import { IDS, TEXTS, catalogue, type Lang } from './texts';
 
-/** BCP 47 tags (b24jssdk B24LocaleMap; src/i18n/locale.rs). */
+/** BCP 47 tags (b24jssdk B24LocaleMap; src/domain/locale.rs). */
 const TAGS: Record<Lang, string> = {
   en: 'en', ru: 'ru', de: 'de', ua: 'uk', la: 'es', br: 'pt-BR', fr: 'fr', it: 'it', pl: 'pl', tr: 'tr',
   kz: 'kk', vn: 'vi', id: 'id', ms: 'ms', th: 'th', ar: 'ar', sc: 'zh-CN', tc: 'zh-TW', ja: 'ja', in: 'hi',

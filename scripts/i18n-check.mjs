@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 export const DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'i18n');
 
 // Bitrix24 language id → BCP 47 tag (b24jssdk B24LocaleMap; docs/i18n.md). The widget's
-// src/i18n/locale.rs holds the same table; e2e/catalogues.spec.ts checks that they agree.
+// src/domain/locale.rs holds the same table; e2e/catalogues.spec.ts checks that they agree.
 export const LOCALES = {
   en: 'en', ru: 'ru', de: 'de', ua: 'uk', la: 'es', br: 'pt-BR', fr: 'fr', it: 'it', pl: 'pl',
   tr: 'tr', kz: 'kk', vn: 'vi', id: 'id', ms: 'ms', th: 'th', ar: 'ar', sc: 'zh-CN', tc: 'zh-TW',
