@@ -1813,15 +1813,9 @@ async fn try_again_after_a_failed_pin_all_keeps_focus_on_pin_all() {
 // Overlapping writes: each write's verdict comes from the state shown after it
 // ---------------------------------------------------------------------------------------------
 
-/// Regression: a pin that the portal answered `true` without applying got no alert when the
-/// whisper click's re-read answered before the pin's own re-read (the pin's read was then
-/// "stale", and a stale read counted as "could not read back").
-#[wasm_bindgen_test]
-async fn a_pin_that_did_not_take_is_reported_even_when_a_newer_read_answers_first() {
-    let portal = Portal::new();
-    let fake = sidebar(&portal, Locale::En);
-    fake.on(PIN, |_| Ok(json!(true))); // says yes, changes nothing (the queue-lock quirk)
-    let w = open_widget(&fake).await;
+/// Clicks the pin, then the whisper switch while the pin is in flight, lets both writes be
+/// answered in order, and returns once both re-reads are held (the pin's first, index 0).
+async fn overlap_pin_and_whisper(fake: &FakeHost, w: &Widget) {
     fake.hold();
     w.click_switch("Pin dialog");
     w.until("the pin is sent", || fake.held() == 1).await;
@@ -1833,6 +1827,18 @@ async fn a_pin_that_did_not_take_is_reported_even_when_a_newer_read_answers_firs
     assert!(fake.release_at(0), "the whisper is answered");
     w.until("the whisper's re-read is sent", || fake.held() == 2)
         .await;
+}
+
+/// Regression: a pin that the portal answered `true` without applying got no alert when the
+/// whisper click's re-read answered before the pin's own re-read (the pin's read was then
+/// "stale", and a stale read counted as "could not read back").
+#[wasm_bindgen_test]
+async fn a_pin_that_did_not_take_is_reported_even_when_a_newer_read_answers_first() {
+    let portal = Portal::new();
+    let fake = sidebar(&portal, Locale::En);
+    fake.on(PIN, |_| Ok(json!(true))); // says yes, changes nothing (the queue-lock quirk)
+    let w = open_widget(&fake).await;
+    overlap_pin_and_whisper(&fake, &w).await;
     assert!(
         fake.release_at(1),
         "the whisper's (newer) re-read answers first"
@@ -1878,17 +1884,7 @@ async fn a_pin_that_worked_is_not_reported_failed_when_a_newer_read_fails_first(
         }
     });
     let w = open_widget(&fake).await;
-    fake.hold();
-    w.click_switch("Pin dialog");
-    w.until("the pin is sent", || fake.held() == 1).await;
-    w.click_switch("Whisper mode");
-    w.until("the whisper is sent", || fake.held() == 2).await;
-    assert!(fake.release_at(0), "the pin is answered");
-    w.until("the pin's re-read is sent", || fake.held() == 2)
-        .await;
-    assert!(fake.release_at(0), "the whisper is answered");
-    w.until("the whisper's re-read is sent", || fake.held() == 2)
-        .await;
+    overlap_pin_and_whisper(&fake, &w).await;
     assert!(
         fake.release_at(1),
         "the whisper's (newer) re-read fails first"
