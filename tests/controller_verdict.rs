@@ -32,10 +32,7 @@ fn state(pinned: bool, whisper: bool) -> DialogState {
 fn snapshot(state: DialogState) -> Snapshot {
     Snapshot {
         state,
-        me: CurrentUser {
-            id: 1,
-            admin: false,
-        },
+        me: CurrentUser { id: 1 },
         permissions: Permissions {
             pin: Ok(()),
             whisper: Ok(()),

@@ -62,10 +62,9 @@ impl DialogState {
 /// The user the widget runs as.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct CurrentUser {
-    /// `ID`.
+    /// `ID`. (`ADMIN` is not read: what the app page offers follows `BX24.isAdmin()`, and the
+    /// portal checks every admin-only call itself.)
     pub id: u64,
-    /// `ADMIN` (`true`, `"Y"`, `"true"`, `1`, `"1"` all count).
-    pub admin: bool,
 }
 
 /// Why a switch is not available.
@@ -188,13 +187,7 @@ pub fn parse_profile(result: &Value) -> Result<CurrentUser, CallError> {
         .ok_or_else(|| {
             CallError::BadResponse(format!("profile: no user ID in {}", short(result)))
         })?;
-    let admin = match get_ci(map, "ADMIN") {
-        Some(Value::Bool(b)) => *b,
-        Some(Value::Number(n)) => n.as_u64() == Some(1),
-        Some(Value::String(s)) => json::one_of(s, &["y", "true", "1"]),
-        _ => false,
-    };
-    Ok(CurrentUser { id, admin })
+    Ok(CurrentUser { id })
 }
 
 /// Which switches `me` may use on this dialog.
