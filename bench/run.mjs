@@ -200,26 +200,44 @@ async function reset(app) {
   if (!r.ok) throw new Error(`reset ${app.name}: ${r.status}`);
 }
 
-// Opens (or opens again) the portal page in `page` and waits until the frame has shown the
-// state (its mark and the next animation frame after the switch is in the DOM).
-async function navigate(page, app) {
+// How the app is opened (bench/README.md "Portal idle"):
+// - `idle` (what operators live): the current messenger's chat page is loaded and idle, then the
+//   app is opened from the apps panel above the input, so nothing of the portal page competes
+//   with the frame for the two cores;
+// - `loading` (the figure this benchmark reported first): the classic messenger frames the app
+//   in the sidebar while the portal page itself is still loading and rendering.
+const MODES = ['idle', 'loading'];
+
+// Opens (or opens again) the portal page in `page`, opens the app as `mode` says, and waits
+// until the frame has shown the state (its mark and the next animation frame after the switch
+// is in the DOM).
+async function navigate(page, app, mode) {
   const framed = page.waitForEvent('framenavigated', { predicate: (f) => f.url().startsWith(app.appOrigin), timeout: 20_000 });
-  // The classic messenger frames the sidebar's app as the page loads (the figures since the
-  // benchmark began); the current one frames it only when the operator opens it from the input.
-  await page.goto(`${app.portalUrl}/?dialog=${CHAT}&lang=${LANG}&messenger=classic&app_url=${encodeURIComponent(app.appOrigin + '/')}`);
+  const messenger = mode === 'idle' ? 'current' : 'classic';
+  await page.goto(`${app.portalUrl}/?dialog=${CHAT}&lang=${LANG}&messenger=${messenger}&app_url=${encodeURIComponent(app.appOrigin + '/')}`);
+  if (mode === 'idle') {
+    // Loaded, its first state poll rendered, and idle twice over; then the operator's two clicks.
+    await page.waitForLoadState('load');
+    await page.waitForFunction(() => document.querySelectorAll('.chat-list li').length > 0, null, { timeout: 10_000 });
+    for (let i = 0; i < 2; i++) {
+      await page.evaluate(() => new Promise((ok) => requestIdleCallback(() => ok(), { timeout: 1000 })));
+    }
+    await page.click('.apps-button');
+    await page.click('.app-item[data-ours="true"]');
+  }
   const frame = await framed;
   await frame.waitForFunction(() => window.__bench && window.__bench.markAt !== null && window.__bench.paintAt !== null,
     null, { polling: 50, timeout: 20_000 });
   return frame;
 }
 
-async function openApp(browser, app) {
+async function openApp(browser, app, mode = 'idle') {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   await context.addInitScript(PROBE);
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  const frame = await navigate(page, app);
+  const frame = await navigate(page, app, mode);
   return { context, page, frame, errors };
 }
 
@@ -305,9 +323,9 @@ async function endFrameProcess(context, frame) {
 // a whisper click; then the warm open: the app frame's renderer is ended, that tab closed, and
 // the portal page opened in a new tab of the same context (a new navigation, warm HTTP cache,
 // fresh renderer processes), after a sandbox reset so that it reads the same seed state.
-async function timingRun(browser, app) {
+async function timingRun(browser, app, mode = 'idle') {
   await reset(app);
-  const { context, page, frame, errors } = await openApp(browser, app);
+  const { context, page, frame, errors } = await openApp(browser, app, mode);
   try {
     const cold = await loadFigures(page, frame, app);
     const clicks = {};
@@ -332,7 +350,7 @@ async function timingRun(browser, app) {
     const page2 = await context.newPage();
     page2.on('pageerror', (e) => errors.push(e.message));
     await reset(app);
-    const frame2 = await navigate(page2, app);
+    const frame2 = await navigate(page2, app, mode);
     const warm = await loadFigures(page2, frame2, app);
     // The warm frame must run in a new renderer (V8 isolate) to be comparable: checked.
     warm.freshRenderer = (await isolateOf(context, frame2)) !== coldIsolate;
@@ -466,6 +484,8 @@ function markdown(r) {
   L.push(`# Benchmark: widget vs plain-JS reference`, '');
   L.push(`${r.meta.date} · commit ${r.meta.commit} · portal language ${r.meta.lang} · ${r.meta.browser} headless · ${r.meta.runs} timing runs per app (interleaved; each a cold ` +
     `open then a warm one) · ${r.meta.cycles} memory cycles · sandbox latency 0 ms · app files served by ${r.meta.appServer === 'bench' ? 'the harness (deployment caching)' : 'the sandbox (no-store)'} · ${r.meta.machine}`, '');
+  L.push('Portal: loaded and idle when the operator opens the app from the apps panel above the chat input (current messenger); ' +
+    'rows 2b: the same apps framed in the classic sidebar while the portal page is still loading (the figure reported before; bench/README.md "Portal idle").', '');
   L.push('Timings: median (p10–p90). Ratio: widget / reference (of the medians). Cold: a fresh browser context (empty HTTP cache); ' +
     'warm: the portal page opened again right after, in a new tab of the same context (warm HTTP cache), the app frame in a new renderer process.', '');
   L.push('| # | Metric | Widget | Reference | Ratio | Budget (widget) |');
@@ -492,6 +512,10 @@ function markdown(r) {
   row(2, 'warm: frame navigation → next frame after state', ...tw('navToPaint'));
   row(2, 'warm: portal navigation → state shown (mark)', ...tw('portalNavToMark'));
   row(2, 'warm: REST answer → state in DOM (observer)', ...tw('answerToDom'));
+  if (W.loading && R.loading) {
+    row('2b', 'portal still loading (classic sidebar framed with the page), cold: frame navigation → state in DOM', W.loading.cold, R.loading.cold);
+    row('2b', 'portal still loading, warm: frame navigation → state in DOM', W.loading.warm, R.loading.warm);
+  }
   const cnt = (s) => (s ? `${s.median} (${s.min}–${s.max})` : '–');
   for (const [label, w, rf, budget] of [
     ['REST requests until the state is shown (cold)', W.timing.requests, R.timing.requests, `exactly 1: ${metCell(r.budgets.requests)}`],
@@ -594,13 +618,20 @@ async function main() {
     const only = env('ONLY', '');
     if (only !== 'memory') for (const a of Object.values(apps)) await timingRun(browser, a);
     const runs = { widget: [], reference: [] };
+    const loadingRuns = { widget: [], reference: [] };
     for (let i = 0; i < (only === 'memory' ? 0 : RUNS); i++) {
-      for (const a of (i % 2 ? ['reference', 'widget'] : ['widget', 'reference'])) {
-        runs[a].push(await timingRun(browser, apps[a]));
+      for (const mode of MODES) {
+        for (const a of (i % 2 ? ['reference', 'widget'] : ['widget', 'reference'])) {
+          (mode === 'idle' ? runs : loadingRuns)[a].push(await timingRun(browser, apps[a], mode));
+        }
       }
       process.stderr.write(`timing run ${i + 1}/${RUNS}\r`);
     }
     process.stderr.write('\n');
+    for (const a of ['widget', 'reference']) {
+      const rs = loadingRuns[a];
+      result[a].loading = { cold: stats(rs.map((x) => x.navToDom)), warm: stats(rs.map((x) => x.warm.navToDom)), runs: rs.length };
+    }
     for (const a of ['widget', 'reference']) {
       const rs = runs[a];
       const ws = rs.map((x) => x.warm);
