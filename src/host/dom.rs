@@ -134,7 +134,9 @@ pub(super) async fn load_dev_library() {
     let scheme = if protocol == "1" { "https" } else { "http" };
     let src = format!("{scheme}://{host}/api/v1/");
     web_sys::console::info_1(&format!("dev build: loading the BX24 stand-in from {src}").into());
-    let _ = load_script(&src, false).await;
+    if load_script(&src, false).await.is_err() {
+        web_sys::console::warn_1(&format!("dev build: the stand-in {src} did not load").into());
+    }
 }
 
 /// How long [`load_script`] waits for a script to run or fail before giving up (a server that
@@ -225,7 +227,14 @@ pub fn take_over_page() {
     let release = js_sys::Reflect::get(&window, &RELEASE.into()).unwrap_or(JsValue::UNDEFINED);
     let _ = js_sys::Reflect::delete_property(&window, &RELEASE.into());
     if let Some(release) = release.dyn_ref::<js_sys::Function>() {
-        let _ = release.call0(&JsValue::NULL);
+        // The sidebar root could not let go: both roots are on the page. Said once, for
+        // engineers (the admin page still works).
+        if let Err(err) = release.call0(&JsValue::NULL) {
+            web_sys::console::warn_2(
+                &"openline-modes: the sidebar bundle did not release the page:".into(),
+                &err,
+            );
+        }
     }
 }
 
