@@ -95,6 +95,29 @@ test('current messenger: no Applications block in the sidebar; the widget opens 
   await portal.expectSwitch(portal.pinSwitch, false);
 });
 
+for (const messenger of ['current', 'classic'] as const) {
+  test(`the state is read while the wasm loads, and that one batch is what the widget shows (${messenger})`, async ({ portal }) => {
+    await portal.open('chat12', 'en', { messenger });
+    const frame = await portal.widgetFrame();
+    const seen = await frame.evaluate(() => ({
+      early: performance.getEntriesByName('olm-early-read', 'mark').length,
+      shown: performance.getEntriesByName('olm-state-shown', 'mark').length,
+      batches: performance.getEntriesByType('resource').filter((e) => e.name.includes('/rest/batch')).length,
+    }));
+    // index.html's early read was taken by the adapter (it asked exactly what the widget asks),
+    // and no second read went out.
+    expect(seen).toEqual({ early: 1, shown: 1, batches: 1 });
+    const batches = await portal.calls('batch');
+    expect(batches).toHaveLength(1);
+    const { auth, ...params } = batches[0].params;
+    expect(params).toEqual({
+      halt: '0',
+      cmd: { dialog: 'imopenlines.dialog.get?DIALOG_ID=chat12', me: 'profile?' },
+    });
+    await portal.expectSwitch(portal.pinSwitch, true);
+  });
+}
+
 test('classic messenger: the widget sits in the sidebar Applications block and follows its content', async ({
   portal,
   page,

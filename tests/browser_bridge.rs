@@ -383,3 +383,94 @@ async fn a_script_wait_that_is_dropped_leaves_no_freed_handler_behind() {
     assert_eq!(ran, Some(1.0), "the script ran");
     assert_eq!(errors.as_deref(), Some("[]"));
 }
+
+/// The dialog read the widget asks for (`state_batch(chat12)`), as the adapter gets it.
+fn state_calls() -> Vec<BatchCall> {
+    openline_modes::domain::state::state_batch(
+        openline_modes::domain::dialog::ChatId::new(12).unwrap(),
+    )
+    .into_iter()
+    .map(|(key, method, params)| BatchCall {
+        key: key.into(),
+        method: method.into(),
+        params,
+    })
+    .collect()
+}
+
+/// index.html's early read, made the way it makes it: `calls` as `[key, method, params]`, and
+/// the library's batch of them (`answer` replaces it with a promise that never settles).
+fn early_read(dialog_id: &str, answer: Option<&str>) {
+    eval(&format!(
+        "(function () {{ \
+           var calls = [['dialog', 'imopenlines.dialog.get', {{ DIALOG_ID: '{dialog_id}' }}], ['me', 'profile', {{}}]]; \
+           var spec = {{}}; calls.forEach(function (c) {{ spec[c[0]] = [c[1], c[2]]; }}); \
+           window.__olmEarlyRead = {{ calls: calls, answer: {} }}; \
+         }})();",
+        answer.unwrap_or("new Promise(function (done) { BX24.callBatch(spec, done, false); })")
+    ));
+}
+
+fn library_batches() -> usize {
+    recorded()
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c[0] == "batch")
+        .count()
+}
+
+#[wasm_bindgen_test]
+async fn the_early_read_of_exactly_this_batch_is_taken_once_instead_of_a_second_request() {
+    install(
+        "function (method) { return method === 'profile' \
+           ? { answer: { result: { ID: '1' } }, status: 200 } \
+           : { answer: { result: { id: 12, entity_type: 'LINES' } }, status: 200 }; }",
+    );
+    early_read("chat12", None);
+    assert_eq!(library_batches(), 1, "index.html's batch went out");
+    let results = host().batch(state_calls()).await.expect("answered");
+    assert_eq!(results["me"], Ok(json!({ "ID": "1" })));
+    assert_eq!(
+        results["dialog"],
+        Ok(json!({ "id": 12, "entity_type": "LINES" }))
+    );
+    assert_eq!(library_batches(), 1, "no second request for the same read");
+    assert!(eval("window.__olmEarlyRead").is_undefined(), "taken once");
+    // The next read (after a write) is the widget's own.
+    host().batch(state_calls()).await.expect("answered");
+    assert_eq!(library_batches(), 2);
+}
+
+#[wasm_bindgen_test]
+async fn an_early_read_of_something_else_is_not_taken() {
+    install("function () { return { answer: { result: { ID: '1' } }, status: 200 }; }");
+    early_read("chat13", None);
+    host().batch(state_calls()).await.expect("answered");
+    let sent = recorded();
+    let batches: Vec<&Value> = sent
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c[0] == "batch")
+        .collect();
+    assert_eq!(batches.len(), 2, "the widget read chat12 itself");
+    assert_eq!(
+        batches[1][1]["dialog"],
+        json!(["imopenlines.dialog.get", { "DIALOG_ID": "chat12" }])
+    );
+    assert!(eval("window.__olmEarlyRead").is_undefined());
+}
+
+#[wasm_bindgen_test]
+async fn an_early_read_that_never_answers_ends_at_the_read_deadline() {
+    install("function () { return { answer: { result: {} }, status: 200 }; }");
+    early_read("chat12", Some("new Promise(function () {})"));
+    let result = host().batch(state_calls()).await;
+    assert_eq!(result, Err(CallError::Timeout));
+    assert_eq!(
+        library_batches(),
+        0,
+        "nothing else was sent: the outcome is unknown"
+    );
+}

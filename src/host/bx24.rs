@@ -222,6 +222,20 @@ impl Host for Bx24Host {
             if !self.present() {
                 return Err(CallError::NoHost);
             }
+            let keys: Vec<String> = calls.iter().map(|c| c.key.clone()).collect();
+            // The dialog read index.html sent while the wasm was compiling, when it is exactly
+            // this batch: its answer, decoded here like any other (docs/architecture.md).
+            if let Some(answer) = take_early_read(&calls) {
+                self.mark("olm-early-read");
+                let answer = wasm_bindgen_futures::JsFuture::from(answer);
+                return match select(answer, TimeoutFuture::new(self.call_timeout_ms)).await {
+                    Either::Left((Ok(res), _)) => Ok(batch_results(&res, &keys)),
+                    Either::Left((Err(e), _)) => Err(thrown(e)),
+                    // The library never calls back on 5xx or a network error: the same
+                    // deadline as for a batch the widget sends itself.
+                    Either::Right(_) => Err(CallError::Timeout),
+                };
+            }
             // `{key: [method, params]}`: the library builds `batch {halt, cmd}` from it and
             // hands back `{key: ajaxResult}`.
             let spec = Object::new();
@@ -232,25 +246,9 @@ impl Host for Bx24Host {
                 );
                 Reflect::set(&spec, &JsValue::from_str(&call.key), &pair).map_err(thrown)?;
             }
-            let keys: Vec<String> = calls.into_iter().map(|c| c.key).collect();
             let (tx, rx) = oneshot::channel();
             let cb = Closure::once_into_js(move |res: JsValue| {
-                let results = keys
-                    .iter()
-                    .map(|key| {
-                        let one = Reflect::get(&res, &JsValue::from_str(key))
-                            .ok()
-                            .filter(|v| v.is_object());
-                        let value = match one {
-                            Some(one) => outcome(&one.unchecked_into()),
-                            None => Err(CallError::BadResponse(format!(
-                                "batch answer has no result for {key}"
-                            ))),
-                        };
-                        (key.clone(), value)
-                    })
-                    .collect();
-                let _ = tx.send(Ok(results));
+                let _ = tx.send(Ok(batch_results(&res, &keys)));
             });
             bx24_call_batch(&spec, &cb, false).map_err(thrown)?;
             with_deadline(rx, self.call_timeout_ms, CallError::Timeout).await
@@ -347,6 +345,58 @@ fn bx24_object() -> Option<JsValue> {
 }
 
 /// Waits for the callback's value or the deadline, whichever comes first.
+/// The library's batch answer `{key: ajaxResult}` as results per key.
+fn batch_results(res: &JsValue, keys: &[String]) -> BatchResults {
+    keys.iter()
+        .map(|key| {
+            let one = Reflect::get(res, &JsValue::from_str(key))
+                .ok()
+                .filter(|v| v.is_object());
+            let value = match one {
+                Some(one) => outcome(&one.unchecked_into()),
+                None => Err(CallError::BadResponse(format!(
+                    "batch answer has no result for {key}"
+                ))),
+            };
+            (key.clone(), value)
+        })
+        .collect()
+}
+
+/// The page-wide early read index.html starts: `{calls: [[key, method, params], …], answer:
+/// Promise<{key: ajaxResult}>}`.
+const EARLY_READ: &str = "__olmEarlyRead";
+
+/// Takes (once) the early read of `calls`: its answer's promise when index.html sent exactly
+/// these calls (keys, methods and params), `None` otherwise. A different early read is dropped
+/// with a log line (the widget then reads itself; `tests/browser_bridge.rs` and the e2e suite
+/// make sure the two never differ).
+fn take_early_read(calls: &[BatchCall]) -> Option<js_sys::Promise> {
+    let window = web_sys::window()?;
+    let early = Reflect::get(&window, &EARLY_READ.into()).ok()?;
+    if !early.is_object() {
+        return None;
+    }
+    let _ = Reflect::delete_property(&window, &EARLY_READ.into());
+    let asked: Vec<Value> = calls
+        .iter()
+        .map(|c| serde_json::json!([c.key, c.method, object_or_empty(c.params.clone())]))
+        .collect();
+    let sent = Reflect::get(&early, &"calls".into())
+        .ok()
+        .and_then(|v| to_json(&v).ok());
+    if sent != Some(Value::Array(asked)) {
+        web_sys::console::warn_1(
+            &"openline-modes: the early read asked something else; reading again".into(),
+        );
+        return None;
+    }
+    Reflect::get(&early, &"answer".into())
+        .ok()?
+        .dyn_into::<js_sys::Promise>()
+        .ok()
+}
+
 async fn with_deadline<T>(
     rx: oneshot::Receiver<Result<T, CallError>>,
     ms: u32,
