@@ -213,7 +213,7 @@ impl Host for Bx24Host {
                 let _ = tx.send(outcome(&res.unchecked_into()));
             });
             bx24_call_method(&method, &params, &cb).map_err(thrown)?;
-            with_deadline(rx, self.call_timeout_ms, CallError::Timeout).await
+            with_deadline(sent(rx), self.call_timeout_ms, CallError::Timeout).await
         })
     }
 
@@ -225,16 +225,21 @@ impl Host for Bx24Host {
             let keys: Vec<String> = calls.iter().map(|c| c.key.clone()).collect();
             // The dialog read index.html sent while the wasm was compiling, when it is exactly
             // this batch: its answer, decoded here like any other (docs/architecture.md).
-            if let Some(answer) = take_early_read(&calls) {
-                self.mark("olm-early-read");
-                let answer = wasm_bindgen_futures::JsFuture::from(answer);
-                return match select(answer, TimeoutFuture::new(self.call_timeout_ms)).await {
-                    Either::Left((Ok(res), _)) => Ok(batch_results(&res, &keys)),
-                    Either::Left((Err(e), _)) => Err(thrown(e)),
+            match take_early_read(&calls) {
+                EarlyRead::None => {}
+                EarlyRead::Differs => {
+                    self.log("openline-modes: the early read asked something else; reading again")
+                }
+                EarlyRead::Same(answer) => {
+                    self.mark("olm-early-read");
                     // The library never calls back on 5xx or a network error: the same
                     // deadline as for a batch the widget sends itself.
-                    Either::Right(_) => Err(CallError::Timeout),
-                };
+                    let answer = async {
+                        let res = wasm_bindgen_futures::JsFuture::from(answer).await;
+                        res.map(|res| batch_results(&res, &keys)).map_err(thrown)
+                    };
+                    return with_deadline(answer, self.call_timeout_ms, CallError::Timeout).await;
+                }
             }
             // `{key: [method, params]}`: the library builds `batch {halt, cmd}` from it and
             // hands back `{key: ajaxResult}`.
@@ -251,7 +256,7 @@ impl Host for Bx24Host {
                 let _ = tx.send(Ok(batch_results(&res, &keys)));
             });
             bx24_call_batch(&spec, &cb, false).map_err(thrown)?;
-            with_deadline(rx, self.call_timeout_ms, CallError::Timeout).await
+            with_deadline(sent(rx), self.call_timeout_ms, CallError::Timeout).await
         })
     }
 
@@ -344,7 +349,6 @@ fn bx24_object() -> Option<JsValue> {
         .filter(|v| v.is_object())
 }
 
-/// Waits for the callback's value or the deadline, whichever comes first.
 /// The library's batch answer `{key: ajaxResult}` as results per key.
 fn batch_results(res: &JsValue, keys: &[String]) -> BatchResults {
     keys.iter()
@@ -367,15 +371,25 @@ fn batch_results(res: &JsValue, keys: &[String]) -> BatchResults {
 /// Promise<{key: ajaxResult}>}`.
 const EARLY_READ: &str = "__olmEarlyRead";
 
-/// Takes (once) the early read of `calls`: its answer's promise when index.html sent exactly
-/// these calls (keys, methods and params), `None` otherwise. A different early read is dropped
-/// with a log line (the widget then reads itself; `tests/browser_bridge.rs` and the e2e suite
-/// make sure the two never differ).
-fn take_early_read(calls: &[BatchCall]) -> Option<js_sys::Promise> {
-    let window = web_sys::window()?;
-    let early = Reflect::get(&window, &EARLY_READ.into()).ok()?;
+/// What index.html's early read is to a batch the widget is about to send.
+enum EarlyRead {
+    /// There is none (any more).
+    None,
+    /// It asked other calls: the widget reads itself (`tests/browser_bridge.rs` and the e2e
+    /// suite make sure the two never differ).
+    Differs,
+    /// It asked exactly these calls (keys, methods and params): its answer's promise.
+    Same(js_sys::Promise),
+}
+
+/// Takes (once) index.html's early read, and says how it relates to `calls`.
+fn take_early_read(calls: &[BatchCall]) -> EarlyRead {
+    let Some(window) = web_sys::window() else {
+        return EarlyRead::None;
+    };
+    let early = Reflect::get(&window, &EARLY_READ.into()).unwrap_or(JsValue::UNDEFINED);
     if !early.is_object() {
-        return None;
+        return EarlyRead::None;
     }
     let _ = Reflect::delete_property(&window, &EARLY_READ.into());
     let asked: Vec<Value> = calls
@@ -385,28 +399,31 @@ fn take_early_read(calls: &[BatchCall]) -> Option<js_sys::Promise> {
     let sent = Reflect::get(&early, &"calls".into())
         .ok()
         .and_then(|v| to_json(&v).ok());
-    if sent != Some(Value::Array(asked)) {
-        web_sys::console::warn_1(
-            &"openline-modes: the early read asked something else; reading again".into(),
-        );
-        return None;
-    }
-    Reflect::get(&early, &"answer".into())
-        .ok()?
-        .dyn_into::<js_sys::Promise>()
+    let answer = Reflect::get(&early, &"answer".into())
         .ok()
+        .and_then(|v| v.dyn_into::<js_sys::Promise>().ok());
+    match answer {
+        Some(answer) if sent == Some(Value::Array(asked)) => EarlyRead::Same(answer),
+        _ => EarlyRead::Differs,
+    }
 }
 
+/// Waits for `answer` or the deadline, whichever comes first.
 async fn with_deadline<T>(
-    rx: oneshot::Receiver<Result<T, CallError>>,
+    answer: impl std::future::Future<Output = Result<T, CallError>>,
     ms: u32,
     on_expiry: CallError,
 ) -> Result<T, CallError> {
-    match select(rx, TimeoutFuture::new(ms)).await {
-        Either::Left((Ok(value), _)) => value,
-        Either::Left((Err(_), _)) => Err(CallError::BadResponse("callback dropped".into())),
+    match select(std::pin::pin!(answer), TimeoutFuture::new(ms)).await {
+        Either::Left((value, _)) => value,
         Either::Right(_) => Err(on_expiry),
     }
+}
+
+/// The value a callback sent; a callback dropped without sending is a bad response.
+async fn sent<T>(rx: oneshot::Receiver<Result<T, CallError>>) -> Result<T, CallError> {
+    rx.await
+        .unwrap_or_else(|_| Err(CallError::BadResponse("callback dropped".into())))
 }
 
 /// Turns one `ajaxResult` into the call's owned outcome, exactly as the library decides it.
