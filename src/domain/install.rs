@@ -331,9 +331,9 @@ impl Bindings {
 /// (PHP's list with gaps) is read as its values. Rows of other placements are skipped.
 /// Anything else is [`CallError::BadResponse`].
 pub fn bindings(result: &Value, handler: &str) -> Result<Bindings, CallError> {
-    let rows = json::items(result, "placements")?;
-    let mut handlers: [Vec<&str>; 2] = [Vec::new(), Vec::new()];
-    for row in rows {
+    // (home, handler) of every row of one of the widget's homes; other placements are skipped.
+    let mut rows = Vec::new();
+    for row in json::items(result, "placements")? {
         let Value::Object(row) = row else {
             return Err(CallError::BadResponse(format!(
                 "not a placement: {}",
@@ -341,11 +341,15 @@ pub fn bindings(result: &Value, handler: &str) -> Result<Bindings, CallError> {
             )));
         };
         if let Some(home) = Home::from_code(json::str_ci(row, "placement")) {
-            handlers[home as usize].push(json::str_ci(row, "handler"));
+            rows.push((home, json::str_ci(row, "handler")));
         }
     }
     let binding = |home: Home| {
-        let bound = &handlers[home as usize];
+        let bound: Vec<&str> = rows
+            .iter()
+            .filter(|(h, _)| *h == home)
+            .map(|(_, handler)| *handler)
+            .collect();
         let others: Vec<String> = bound
             .iter()
             .filter(|h| !same_handler(h, handler))
