@@ -157,6 +157,8 @@ pub enum PluralCategory {
     Other,
 }
 
+every_variant!(PluralCategory: Zero, One, Two, Few, Many, Other);
+
 impl PluralCategory {
     /// The category `Intl` names `name`; anything else is [`PluralCategory::Other`].
     pub fn from_name(name: &str) -> PluralCategory {

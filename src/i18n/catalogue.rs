@@ -4,6 +4,8 @@ use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
 
+use crate::domain::locale::PluralCategory;
+
 /// One entry of the compiled-in English catalogue.
 #[derive(Clone, Copy, Debug)]
 enum Entry {
@@ -90,7 +92,8 @@ impl Catalogue {
             if let Some(text) = self.text(key) {
                 out.insert(key.to_owned(), text.to_owned());
             }
-            for form in ["none", "zero", "one", "two", "few", "many", "other"] {
+            let forms = PluralCategory::ALL.map(PluralCategory::name);
+            for form in std::iter::once("none").chain(forms) {
                 if let Some(text) = self.form(key, form) {
                     out.insert(format!("{key}.{form}"), text.to_owned());
                 }
