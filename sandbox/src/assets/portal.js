@@ -60,7 +60,7 @@
   var ours = (cfg.apps || []).filter(function (a) { return a.ours; })[0];
 
   // Frames the app inside `parent` as app.layout does: #app-layout holding the named iframe, and
-  // the hidden form that POSTs the handler URL into it. Returns the layout.
+  // the hidden form that POSTs the handler URL into it.
   function frameApp(parent) {
     var frameName = location.host + '|0|' + SID;
     var layout = el('div', { class: 'app-layout', id: 'app-layout' });
@@ -80,7 +80,6 @@
     for (var k in fields) { form.appendChild(el('input', { type: 'hidden', name: k, value: fields[k] })); }
     parent.appendChild(form);
     form.submit();
-    return layout;
   }
   function notInstalled(block) {
     block.appendChild(el('p', { class: 'note', text: cfg.installed ? 'No application is bound to ' + cfg.placement + '.' : 'The application is not fully installed yet.' }));
@@ -156,9 +155,7 @@
     document.addEventListener('keydown', function (e) { if (e.key === 'Escape') { closePopup(); } });
   }
 
-  if (cfg.view !== 'sidebar') {
-    mountSidebarApp(sidebar);
-  } else if (cfg.messenger === 'classic') {
+  if (cfg.view !== 'sidebar' || cfg.messenger === 'classic') {
     mountSidebarApp(sidebar);
   } else {
     sidebar.appendChild(el('section', { class: 'side-block', 'aria-label': 'Chat' }, [el('h2', { text: 'Chat' }), el('p', { class: 'side-chat-name' })]));
