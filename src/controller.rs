@@ -7,18 +7,19 @@ pub mod verdict;
 
 use std::rc::Rc;
 
-use serde_json::Value;
-
 use crate::domain::command::{parse_session_ids, Action, Command};
 use crate::domain::dialog::ChatId;
 use crate::domain::error::{log_line, CallError};
 use crate::domain::install::{
     self, Bindings, Bound, DefaultPage, Home, HomeBinding, Installation, PlacementChange,
 };
+use crate::domain::reply::Reply;
+use crate::domain::rest::{Call, Params};
 use crate::domain::state::{
     parse_dialog, parse_profile, permissions, state_batch, CurrentUser, DialogState, Permissions,
+    DIALOG_KEY, ME_KEY,
 };
-use crate::host::{BatchCall, BatchResults, Host};
+use crate::host::{BatchResults, Host};
 use crate::i18n::{Catalogue, Locale, Msg, Texts};
 use verdict::HomeChange;
 
@@ -44,19 +45,11 @@ pub enum Outcome {
 
 /// Reads the dialog and the current user in one round trip (`batch`).
 pub async fn load(host: &dyn Host, chat: ChatId) -> Result<Snapshot, CallError> {
-    let calls = state_batch(chat)
-        .into_iter()
-        .map(|(key, method, params)| BatchCall {
-            key: key.to_owned(),
-            method: method.to_owned(),
-            params,
-        })
-        .collect();
     let read = async {
-        let mut results = host.batch(calls).await?;
+        let mut results = host.batch(state_batch(chat)).await?;
         // The dialog's error first: it says more about this dialog than the profile's.
-        let dialog = take(&mut results, "dialog")?;
-        let me = take(&mut results, "me")?;
+        let dialog = take(&mut results, DIALOG_KEY)?.dialog()?;
+        let me = take(&mut results, ME_KEY)?.profile()?;
         let state = parse_dialog(chat, &dialog)?;
         let me = parse_profile(&me)?;
         Ok(Snapshot {
@@ -71,10 +64,10 @@ pub async fn load(host: &dyn Host, chat: ChatId) -> Result<Snapshot, CallError> 
 /// Sends one command, once.
 pub async fn execute(host: &dyn Host, command: Command) -> Result<Outcome, CallError> {
     let write = async {
-        let result = host.call(command.method(), command.params()).await?;
+        let result = host.call(command.call()).await?;
         match command {
             Command::PinAll | Command::UnpinAll => {
-                Ok(Outcome::Sessions(parse_session_ids(&result)?))
+                Ok(Outcome::Sessions(parse_session_ids(&result.sessions()?)?))
             }
             _ => Ok(Outcome::Done),
         }
@@ -133,7 +126,7 @@ fn logged<T>(
     result
 }
 
-fn take(results: &mut BatchResults, key: &str) -> Result<Value, CallError> {
+fn take(results: &mut BatchResults, key: &str) -> Result<Reply, CallError> {
     results
         .remove(key)
         .unwrap_or_else(|| Err(CallError::BadResponse(format!("batch lost {key}"))))
@@ -158,14 +151,14 @@ pub fn reached(command: Command, state: &DialogState) -> Option<bool> {
 /// Reads how the app sits in every home (`placement.get`, admin only).
 pub async fn bindings(host: &dyn Host, handler: &str) -> Result<Bindings, CallError> {
     let result = host
-        .call(install::GET_METHOD, install::get_params())
+        .call(Call::single(install::GET_METHOD, Params::None {}))
         .await?;
-    install::bindings(&result, handler)
+    Ok(install::bindings(&result.placements()?, handler))
 }
 
 /// `placement.bind` params for `home` at `handler`: the title in the administrator's language
 /// (`title`), and in every language the widget speaks in `LANG_ALL` ([`titles`]).
-pub async fn bind_params(host: &dyn Host, home: Home, handler: &str, title: &str) -> Value {
+pub async fn bind_params(host: &dyn Host, home: Home, handler: &str, title: &str) -> Params {
     install::bind_params(home, handler, title, &titles(host).await)
 }
 
@@ -175,10 +168,11 @@ pub async fn bind_params(host: &dyn Host, home: Home, handler: &str, title: &str
 pub async fn bind(
     host: &dyn Host,
     home: Home,
-    params: Value,
+    params: Params,
     handler: &str,
 ) -> Result<Bound, CallError> {
-    match install::bind_outcome(host.call(install::BIND_METHOD, params).await) {
+    let answer = host.call(Call::single(install::BIND_METHOD, params)).await;
+    match install::bind_outcome(answer.and_then(Reply::bind)) {
         Err(err @ CallError::Rest { .. }) if is_core_error(&err) => {
             match bindings(host, handler).await {
                 Ok(read) if *read.of(home) == HomeBinding::Bound => Ok(Bound::Already),
@@ -260,8 +254,9 @@ pub async fn change_home(
 /// is logged for engineers.
 pub async fn default_page(host: &dyn Host) -> DefaultPage {
     let answer = host
-        .call(install::APP_INFO_METHOD, install::app_info_params())
-        .await;
+        .call(Call::single(install::APP_INFO_METHOD, Params::None {}))
+        .await
+        .and_then(Reply::app_info);
     match &answer {
         Err(err) => host.log(&install::bind_log_line(PlacementChange::InstallCheck, err)),
         Ok(result) if install::installation(result) == Installation::Unknown => {
@@ -277,7 +272,7 @@ pub async fn default_page(host: &dyn Host) -> DefaultPage {
 pub async fn rebind(
     host: &dyn Host,
     home: Home,
-    params: Value,
+    params: Params,
     handler: &str,
 ) -> Result<Bound, CallError> {
     unbind(host, home).await?;
@@ -286,9 +281,12 @@ pub async fn rebind(
 
 /// Removes the widget from `home` (every handler of this app there; other apps stay).
 pub async fn unbind(host: &dyn Host, home: Home) -> Result<(), CallError> {
-    host.call(install::UNBIND_METHOD, install::unbind_params(home))
-        .await
-        .map(|_| ())
+    host.call(Call::single(
+        install::UNBIND_METHOD,
+        install::unbind_params(home),
+    ))
+    .await
+    .map(|_| ())
 }
 
 fn is_core_error(err: &CallError) -> bool {
@@ -310,15 +308,8 @@ pub async fn texts(host: &dyn Host, locale: Locale) -> Texts {
 
 /// The catalogue of `locale`, `None` (logged) when the host has none or it is not a catalogue.
 async fn catalogue(host: &dyn Host, locale: Locale) -> Option<Catalogue> {
-    let Some(json) = host.catalogue(locale).await else {
-        host.log(&format!(
-            "catalogue {}: not available, English it is",
-            locale.code()
-        ));
-        return None;
-    };
-    match Catalogue::parse(&json) {
-        Ok(catalogue) => Some(catalogue),
+    match host.catalogue(locale).await {
+        Ok(texts) => Some(Catalogue::from(texts)),
         Err(e) => {
             host.log(&format!("catalogue {}: {e}, English it is", locale.code()));
             None

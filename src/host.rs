@@ -1,17 +1,22 @@
-//! The port: everything the widget needs from its host, in domain types and owned errors.
+//! The port: everything the widget needs from its host, in domain types and owned errors, in
+//! two parts for two audiences: [`Rest`] (the portal's REST API: a [`Call`] out, a decoded
+//! [`Reply`] back) and [`Page`] (the frame and the browser: start-up, size, focus, texts).
+//! [`Host`] is both.
 //!
-//! [`bx24::Bx24Host`] implements [`Host`] in the browser, through the classic BX24 library; the
-//! tests' scriptable fake (`tests/fake/`) implements it too. Only `src/host/` names the JS crates.
+//! [`bx24::Bx24Host`] implements them in the browser, through the classic BX24 library; the
+//! tests' scriptable fake (`tests/fake/`) implements them too. Only `src/host/` names the JS
+//! crates.
 
 use std::collections::BTreeMap;
 use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
 
-use serde_json::Value;
-
+use crate::domain::dialog::PlacementOptions;
 use crate::domain::error::CallError;
-use crate::domain::locale::{Locale, Numbers};
+use crate::domain::locale::{CatalogueTexts, Locale, Numbers};
+use crate::domain::reply::Reply;
+use crate::domain::rest::Call;
 
 pub mod bx24;
 pub mod dom;
@@ -20,7 +25,7 @@ pub mod dom;
 pub type HostFuture<'a, T> = Pin<Box<dyn Future<Output = T> + 'a>>;
 
 /// Per-key outcome of a batch: each sub-call succeeds or fails on its own.
-pub type BatchResults = BTreeMap<String, Result<Value, CallError>>;
+pub type BatchResults = BTreeMap<&'static str, Result<Reply, CallError>>;
 
 /// Where the app was opened, as `BX24.placement.info()` reports it.
 #[derive(Debug, Clone, PartialEq)]
@@ -28,8 +33,8 @@ pub struct Placement {
     /// `IM_TEXTAREA`, `IM_SIDEBAR`, `DEFAULT` (the app's own page) …
     pub code: String,
     /// `PLACEMENT_OPTIONS` as the host gave it (an object such as `{"dialogId":"chat12"}`,
-    /// possibly empty, `null` or even a JSON string: the domain parses it tolerantly).
-    pub options: Value,
+    /// possibly empty, `null` or even a JSON string), decoded tolerantly.
+    pub options: PlacementOptions,
 }
 
 /// What the host tells the app once it is ready.
@@ -39,17 +44,6 @@ pub struct HostInfo {
     pub placement: Placement,
     /// The portal language id (`BX24.getLang()`: `ru`, `en`, `de`, `ua` …).
     pub lang: String,
-}
-
-/// One sub-call of a batch: a key to find its result by, the method and its params.
-#[derive(Debug, Clone, PartialEq)]
-pub struct BatchCall {
-    /// Name of the sub-call in the result.
-    pub key: String,
-    /// REST method.
-    pub method: String,
-    /// Params, always a JSON object.
-    pub params: Value,
 }
 
 /// Keeps a page listener alive; dropping it removes the listener (so a widget that unmounts
@@ -77,21 +71,30 @@ impl Drop for Subscription {
     }
 }
 
-/// The host, as the rest of the app sees it.
-pub trait Host {
+/// The host, as the rest of the app sees it: its REST API and its page.
+pub trait Host: Rest + Page {}
+
+impl<T: Rest + Page + ?Sized> Host for T {}
+
+/// The portal's REST API. Every answer comes back decoded into the domain's types
+/// ([`Reply::decode`]), or as a [`CallError`].
+pub trait Rest {
+    /// Calls one REST method. Resolves exactly once: with the decoded result, the portal's
+    /// error, or [`CallError::Timeout`]; never retried.
+    fn call(&self, call: Call) -> HostFuture<'_, Result<Reply, CallError>>;
+
+    /// Calls several methods in one round trip (`batch`), each under its [`Call::key`].
+    fn batch(&self, calls: Vec<Call>) -> HostFuture<'_, Result<BatchResults, CallError>>;
+}
+
+/// The frame and the browser around the widget.
+pub trait Page {
     /// Whether a host is around the page at all (false when opened outside a portal).
     fn present(&self) -> bool;
 
     /// Waits until the host is ready (`BX24.init`) and reports placement and language.
     /// Fails with [`CallError::NoHost`] or [`CallError::InitTimeout`].
     fn ready(&self) -> HostFuture<'_, Result<HostInfo, CallError>>;
-
-    /// Calls one REST method. `params` must be a JSON object (`{}` when there are none).
-    /// Resolves exactly once: with the result, the portal's error, or [`CallError::Timeout`].
-    fn call(&self, method: &str, params: Value) -> HostFuture<'_, Result<Value, CallError>>;
-
-    /// Calls several methods in one round trip (`batch`).
-    fn batch(&self, calls: Vec<BatchCall>) -> HostFuture<'_, Result<BatchResults, CallError>>;
 
     /// Asks the portal to give the frame this content height in CSS pixels.
     fn fit_height(&self, height: u32);
@@ -109,7 +112,7 @@ pub trait Host {
     }
 
     /// Whether the current user is a portal administrator (`BX24.isAdmin()`, from the init
-    /// data; valid after [`Host::ready`]). Decides only what the app page offers: the portal
+    /// data; valid after [`Page::ready`]). Decides only what the app page offers: the portal
     /// checks every admin-only call itself.
     fn is_admin(&self) -> bool {
         false
@@ -137,9 +140,9 @@ pub trait Host {
     /// The browser's language, for the texts shown before the host tells one.
     fn browser_lang(&self) -> String;
 
-    /// The catalogue of `locale` as JSON text (`i18n/<id>.json` beside the page); `None` when it
-    /// cannot be had.
-    fn catalogue(&self, locale: Locale) -> HostFuture<'_, Option<String>>;
+    /// The catalogue of `locale` (`i18n/<id>.json` beside the page), decoded; `Err` with the
+    /// reason for the console when it cannot be had.
+    fn catalogue(&self, locale: Locale) -> HostFuture<'_, Result<CatalogueTexts, String>>;
 
     /// The browser's plural rules and digits for `locale` (`Intl.PluralRules`,
     /// `Intl.NumberFormat`).

@@ -3,9 +3,15 @@
 //! callback may never come (5xx), `BX24` may be `null` or missing, `callMethod` may throw.
 #![cfg(target_arch = "wasm32")]
 
+use openline_modes::domain::command::Command;
+use openline_modes::domain::dialog::{ChatId, PlacementOptions};
 use openline_modes::domain::error::CallError;
+use openline_modes::domain::reply::Reply;
+use openline_modes::domain::rest::Call;
+use openline_modes::domain::state::{DialogAnswer, ProfileAnswer};
+use openline_modes::domain::wire::{List, Loose};
 use openline_modes::host::bx24::Bx24Host;
-use openline_modes::host::{BatchCall, Host};
+use openline_modes::host::{Page, Rest};
 use serde_json::{json, Value};
 use wasm_bindgen_test::*;
 
@@ -93,28 +99,48 @@ fn host() -> Bx24Host {
     Bx24Host::with_timeouts(300, 300)
 }
 
+fn chat(n: u64) -> ChatId {
+    ChatId::new(n).unwrap()
+}
+
+/// One call whose result is read as it is (any JSON), through the same edge as every call.
+async fn call(method: &str, params: Value) -> Result<Value, CallError> {
+    host().call_as::<Value>(method, &params).await
+}
+
 #[wasm_bindgen_test]
 async fn call_resolves_with_the_result_and_sends_the_exact_params() {
     install("function () { return { answer: { result: true, time: {} }, status: 200 }; }");
-    let params = json!({ "CHAT_ID": 12, "ACTIVATE": "N" });
-    let result = host()
-        .call("imopenlines.session.mode.pin", params.clone())
-        .await;
-    assert_eq!(result, Ok(json!(true)));
+    let result = host().call(Command::Unpin(chat(12)).call()).await;
+    assert_eq!(result, Ok(Reply::Done));
     assert_eq!(
         recorded(),
-        json!([["imopenlines.session.mode.pin", params]])
+        json!([["imopenlines.session.mode.pin", { "CHAT_ID": 12, "ACTIVATE": "N" }]])
     );
 }
 
 #[wasm_bindgen_test]
-async fn params_that_are_not_an_object_are_sent_as_an_empty_object() {
-    install("function () { return { answer: { result: [] }, status: 200 }; }");
-    let result = host()
-        .call("imopenlines.session.mode.pinAll", Value::Null)
-        .await;
-    assert_eq!(result, Ok(json!([])));
+async fn a_call_without_params_sends_an_empty_object_and_decodes_its_list() {
+    install("function () { return { answer: { result: [339, '337'] }, status: 200 }; }");
+    let result = host().call(Command::PinAll.call()).await;
+    assert_eq!(
+        result,
+        Ok(Reply::Sessions(List(vec![
+            Loose::Int(339),
+            Loose::Text("337".into())
+        ])))
+    );
     assert_eq!(recorded(), json!([["imopenlines.session.mode.pinAll", {}]]));
+}
+
+#[wasm_bindgen_test]
+async fn a_result_that_is_not_what_the_method_promises_is_a_bad_response() {
+    install("function () { return { answer: { result: 'done' }, status: 200 }; }");
+    let result = host().call(Command::PinAll.call()).await;
+    assert!(
+        matches!(&result, Err(CallError::BadResponse(m)) if m.starts_with("imopenlines.session.mode.pinAll: ")),
+        "{result:?}"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -122,12 +148,7 @@ async fn an_empty_error_string_is_a_failure_not_a_success() {
     install(
         "function () { return { answer: { error: '', error_description: '' }, status: 400 }; }",
     );
-    let result = host()
-        .call(
-            "imopenlines.session.mode.pin",
-            json!({ "CHAT_ID": 14, "ACTIVATE": "Y" }),
-        )
-        .await;
+    let result = host().call(Command::Pin(chat(14)).call()).await;
     assert_eq!(
         result,
         Err(CallError::Rest {
@@ -144,9 +165,7 @@ async fn a_rest_error_keeps_its_code_description_and_status() {
         "function () { return { answer: { error: 'ACCESS_DENIED', \
          error_description: 'You do not have permission to access this chat.' }, status: 400 }; }",
     );
-    let result = host()
-        .call("imopenlines.session.mode.silent", json!({}))
-        .await;
+    let result = call("imopenlines.session.mode.silent", json!({})).await;
     assert_eq!(
         result,
         Err(CallError::Rest {
@@ -164,7 +183,7 @@ async fn an_error_key_counts_even_when_the_library_error_method_says_none() {
         "function () { return { answer: { error: '', error_description: '' }, status: 400 }; }",
     );
     eval("BX24.__origError = true; (function(){ var cm = BX24.callMethod; BX24.callMethod = function (m, p, cb) { cm(m, p, function (r) { r.error = function () { return undefined; }; cb(r); }); }; })();");
-    let result = host().call("imopenlines.session.mode.pin", json!({})).await;
+    let result = call("imopenlines.session.mode.pin", json!({})).await;
     assert!(
         matches!(result, Err(CallError::Rest { ref code, .. }) if code.is_empty()),
         "{result:?}"
@@ -174,12 +193,7 @@ async fn an_error_key_counts_even_when_the_library_error_method_says_none() {
 #[wasm_bindgen_test]
 async fn a_callback_that_never_comes_ends_in_a_timeout() {
     install("function () { return null; }");
-    let result = host()
-        .call(
-            "imopenlines.session.mode.pin",
-            json!({ "CHAT_ID": 12, "ACTIVATE": "Y" }),
-        )
-        .await;
+    let result = host().call(Command::Pin(chat(12)).call()).await;
     assert_eq!(result, Err(CallError::Timeout));
     assert_eq!(
         recorded().as_array().unwrap().len(),
@@ -191,7 +205,7 @@ async fn a_callback_that_never_comes_ends_in_a_timeout() {
 #[wasm_bindgen_test]
 async fn a_synchronous_throw_is_an_error_not_a_panic() {
     install("function () { return 'throw'; }");
-    let result = host().call("profile", json!({})).await;
+    let result = call("profile", json!({})).await;
     assert!(
         matches!(result, Err(CallError::Thrown(ref m)) if m.contains("Cannot read")),
         "{result:?}"
@@ -205,7 +219,7 @@ async fn a_null_bx24_means_no_host() {
     assert!(!host.present());
     assert_eq!(host.ready().await, Err(CallError::NoHost));
     assert_eq!(
-        host.call("profile", json!({})).await,
+        host.call(Command::PinAll.call()).await,
         Err(CallError::NoHost)
     );
 }
@@ -293,8 +307,50 @@ async fn ready_reports_placement_options_as_an_object_and_the_language() {
     install("function () { return null; }");
     let info = host().ready().await.expect("ready");
     assert_eq!(info.placement.code, "IM_SIDEBAR");
-    assert_eq!(info.placement.options, json!({ "dialogId": "chat12" }));
+    assert_eq!(
+        info.placement.options,
+        PlacementOptions::dialog(Loose::Text("chat12".into()))
+    );
     assert_eq!(info.lang, "ru");
+}
+
+/// Some portals pass `PLACEMENT_OPTIONS` through as the raw form field: the edge parses such a
+/// string once, and a string that holds no options stays a string (which names no chat).
+#[wasm_bindgen_test]
+async fn placement_options_given_as_json_text_are_read_as_the_options_they_hold() {
+    let cases = [
+        (
+            r#"'{"dialogId":"chat12","URI":"/online/"}'"#,
+            PlacementOptions::Object {
+                keys: 2,
+                dialog: vec![("dialogId".into(), Loose::Text("chat12".into()))],
+            },
+        ),
+        (
+            r#"'{"dialogId":"5"}'"#,
+            PlacementOptions::dialog(Loose::Text("5".into())),
+        ),
+        ("'null'", PlacementOptions::None),
+        ("'[]'", PlacementOptions::List(0)),
+        (
+            "'dialogId=chat12'",
+            PlacementOptions::Text("dialogId=chat12".into()),
+        ),
+        // One level only: a string inside the string is not options.
+        (
+            r#"'"{\"dialogId\":\"chat1\"}"'"#,
+            PlacementOptions::Text(r#""{"dialogId":"chat1"}""#.into()),
+        ),
+        ("''", PlacementOptions::Text(String::new())),
+        ("null", PlacementOptions::None),
+        ("12", PlacementOptions::None),
+    ];
+    for (options, want) in cases {
+        install("function () { return null; }");
+        eval(&format!("window.__placement.options = {options};"));
+        let info = host().ready().await.expect("ready");
+        assert_eq!(info.placement.options, want, "{options}");
+    }
 }
 
 #[wasm_bindgen_test]
@@ -313,22 +369,13 @@ async fn a_batch_is_one_library_call_with_per_key_results() {
            ? { answer: { result: { ID: '1', ADMIN: false } }, status: 200 } \
            : { answer: { error: 'ACCESS_ERROR', error_description: 'no' }, status: 400 }; }",
     );
-    let results = host()
-        .batch(vec![
-            BatchCall {
-                key: "dialog".into(),
-                method: "imopenlines.dialog.get".into(),
-                params: json!({ "DIALOG_ID": "chat12" }),
-            },
-            BatchCall {
-                key: "me".into(),
-                method: "profile".into(),
-                params: json!({}),
-            },
-        ])
-        .await
-        .expect("batch answered");
-    assert_eq!(results["me"], Ok(json!({ "ID": "1", "ADMIN": false })));
+    let results = host().batch(state_calls()).await.expect("batch answered");
+    assert_eq!(
+        results["me"],
+        Ok(Reply::Profile(ProfileAnswer {
+            id: Loose::Text("1".into())
+        }))
+    );
     assert_eq!(
         results["dialog"],
         Err(CallError::Rest {
@@ -384,18 +431,9 @@ async fn a_script_wait_that_is_dropped_leaves_no_freed_handler_behind() {
     assert_eq!(errors.as_deref(), Some("[]"));
 }
 
-/// The dialog read the widget asks for (`state_batch(chat12)`), as the adapter gets it.
-fn state_calls() -> Vec<BatchCall> {
-    openline_modes::domain::state::state_batch(
-        openline_modes::domain::dialog::ChatId::new(12).unwrap(),
-    )
-    .into_iter()
-    .map(|(key, method, params)| BatchCall {
-        key: key.into(),
-        method: method.into(),
-        params,
-    })
-    .collect()
+/// The dialog read the widget asks for (`state_batch(chat12)`).
+fn state_calls() -> Vec<Call> {
+    openline_modes::domain::state::state_batch(chat(12))
 }
 
 /// index.html's early read, made the way it makes it: `calls` as `[key, method, params]`, and
@@ -430,10 +468,19 @@ async fn the_early_read_of_exactly_this_batch_is_taken_once_instead_of_a_second_
     early_read("chat12", None);
     assert_eq!(library_batches(), 1, "index.html's batch went out");
     let results = host().batch(state_calls()).await.expect("answered");
-    assert_eq!(results["me"], Ok(json!({ "ID": "1" })));
+    assert_eq!(
+        results["me"],
+        Ok(Reply::Profile(ProfileAnswer {
+            id: Loose::Text("1".into())
+        }))
+    );
     assert_eq!(
         results["dialog"],
-        Ok(json!({ "id": 12, "entity_type": "LINES" }))
+        Ok(Reply::Dialog(DialogAnswer {
+            id: Loose::Int(12),
+            entity_type: Loose::Text("LINES".into()),
+            ..DialogAnswer::default()
+        }))
     );
     assert_eq!(library_batches(), 1, "no second request for the same read");
     assert!(eval("window.__olmEarlyRead").is_undefined(), "taken once");

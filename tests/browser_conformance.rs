@@ -6,7 +6,8 @@
 //! `answer.ex` cycle, `ajaxError` prototypes, recorded method answers), serialized back with the
 //! stand-in suite's serializer (`tests/conformance/serialize.js`) to prove it is the recorded one,
 //! and given to the adapter through a `BX24` whose `callMethod` / `callBatch` call back with it
-//! (or never, where the library never did). The adapter's typed outcome must then be:
+//! (or never, where the library never did). The adapter's outcome (through the edge every call
+//! takes, with the result decoded as any JSON: `Bx24Host::call_as` / `batch_as`) must then be:
 //! - the recorded `data()` where the library saw no error (`typeof answer.error` is
 //!   `"undefined"`);
 //! - the REST code and description written in [`REST_ERRORS`] for every recorded failure (read
@@ -19,7 +20,6 @@ use std::collections::BTreeMap;
 use js_sys::{Array, Function};
 use openline_modes::domain::error::CallError;
 use openline_modes::host::bx24::Bx24Host;
-use openline_modes::host::{BatchCall, BatchResults, Host};
 use serde_json::{json, Value};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
@@ -297,6 +297,12 @@ fn method_of(call: &str) -> String {
     call[start..end].to_owned()
 }
 
+/// One sub-call of a batch: key, method, params.
+type BatchCall = (String, String, Value);
+
+/// Per-key outcomes of a batch.
+type BatchResults = BTreeMap<String, Result<Value, CallError>>;
+
 /// The batch calls the adapter can express (`[method, params]` with a method), keyed as recorded.
 fn batch_calls(calls: &Value) -> Vec<BatchCall> {
     let entries: Vec<(String, &Value)> = match calls {
@@ -316,13 +322,12 @@ fn batch_calls(calls: &Value) -> Vec<BatchCall> {
                 Value::Object(m) => (m.get("method")?.as_str()?, m.get("params")),
                 _ => return None,
             };
-            (!method.is_empty()).then(|| BatchCall {
-                key,
-                method: method.to_owned(),
-                params: params
+            (!method.is_empty()).then(|| {
+                let params = params
                     .filter(|p| p.is_object())
                     .cloned()
-                    .unwrap_or(json!({})),
+                    .unwrap_or(json!({}));
+                (key, method.to_owned(), params)
             })
         })
         .collect()
@@ -396,7 +401,7 @@ async fn every_recorded_call_and_batch_decodes_as_the_library_decided() {
                     .filter(|p| p.is_object())
                     .cloned()
                     .unwrap_or(json!({}));
-                let got = host().call(&method, params.clone()).await;
+                let got = host().call_as::<Value>(&method, &params).await;
                 let want = match arg {
                     None => Err(CallError::Timeout),
                     Some(result) => expected(name, cb, "", result, &mut used),
@@ -411,21 +416,21 @@ async fn every_recorded_call_and_batch_decodes_as_the_library_decided() {
                 let calls = batch_calls(&case["input"]["calls"]);
                 let spec: serde_json::Map<String, Value> = calls
                     .iter()
-                    .map(|c| (c.key.clone(), json!([c.method, c.params])))
+                    .map(|(key, method, params)| (key.clone(), json!([method, params])))
                     .collect();
-                let got = host().batch(calls.clone()).await;
+                let got = host().batch_as::<Value, Value>(&calls).await;
                 let want: Result<BatchResults, CallError> = match arg {
                     None => Err(CallError::Timeout),
                     Some(batch) => Ok(calls
                         .iter()
-                        .map(|c| {
-                            let entry = &batch["entries"][&c.key];
+                        .map(|(key, _, _)| {
+                            let entry = &batch["entries"][key];
                             let outcome = if entry.is_null() {
                                 Err(CallError::BadResponse(String::new()))
                             } else {
-                                expected(name, cb, &c.key, entry, &mut used)
+                                expected(name, cb, key, entry, &mut used)
                             };
-                            (c.key.clone(), outcome)
+                            (key.clone(), outcome)
                         })
                         .collect::<BTreeMap<_, _>>()),
                 };

@@ -736,8 +736,9 @@ async fn a_failed_placement_check_says_why_and_try_again_reads_again() {
 /// adapter converted deeply until the wasm stack overflowed (seen on a non-admin's bind).
 #[wasm_bindgen_test]
 async fn a_refused_bind_through_the_library_answer_shape_is_an_error_not_a_crash() {
+    use openline_modes::domain::install::{bind_params, Home};
     use openline_modes::host::bx24::Bx24Host;
-    use openline_modes::host::Host;
+    use openline_modes::host::Rest;
     js_sys::eval(
         r#"(function () {
           function AjaxError(status, ex) { this.status = status; this.ex = ex; }
@@ -760,8 +761,12 @@ async fn a_refused_bind_through_the_library_answer_shape_is_an_error_not_a_crash
     )
     .unwrap();
     let host = Bx24Host::with_timeouts(1000, 1000);
+    let params = bind_params(Home::Sidebar, FakeHost::APP_URL, "Dialog modes", &[]);
     let result = host
-        .call("placement.bind", json!({ "PLACEMENT": "IM_SIDEBAR" }))
+        .call(openline_modes::domain::rest::Call::single(
+            "placement.bind",
+            params,
+        ))
         .await;
     js_sys::eval("delete window.BX24;").unwrap();
     assert_eq!(result, Err(denied()));

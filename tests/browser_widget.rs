@@ -10,14 +10,13 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use catalogues::Say;
-use fake::{FakeHost, Request};
+use fake::{FakeHost, Request, Sent};
 use openline_modes::components::bulk::PIN_ALL_ID;
 use openline_modes::domain::command::Action;
 use openline_modes::domain::dialog::PlacementProblem;
 use openline_modes::domain::error::{CallError, Problem};
 use openline_modes::domain::state::Blocked;
 use openline_modes::host::dom;
-use openline_modes::host::BatchCall;
 use openline_modes::i18n::{Locale, Msg};
 use serde_json::{json, Value};
 use support::{text_of, Mounted};
@@ -531,12 +530,12 @@ async fn loading_is_one_batch_of_dialog_get_and_profile() {
     assert_eq!(
         fake.requests(),
         vec![Request::Batch(vec![
-            BatchCall {
+            Sent {
                 key: "dialog".into(),
                 method: DIALOG_GET.into(),
                 params: json!({ "DIALOG_ID": "chat12" }),
             },
-            BatchCall {
+            Sent {
                 key: "me".into(),
                 method: "profile".into(),
                 params: json!({}),

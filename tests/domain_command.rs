@@ -1,9 +1,20 @@
 //! The writes and their exact REST method + params (docs/bitrix24.md §1.2), and the bulk results.
 
-use openline_modes::domain::command::{parse_session_ids, Action, Command};
+use openline_modes::domain::command::{parse_session_ids as read_ids, Action, Command};
 use openline_modes::domain::dialog::ChatId;
 use openline_modes::domain::error::CallError;
+use openline_modes::domain::reply::Reply;
 use serde_json::{json, Value};
+
+/// A command's params as the portal receives them.
+fn sent(command: Command) -> Value {
+    serde_json::to_value(command.params()).expect("params serialize")
+}
+
+/// The session ids of a `pinAll` `result`, decoded as the edge decodes it.
+fn parse_session_ids(result: &Value) -> Result<Vec<u64>, CallError> {
+    read_ids(&Reply::decode("imopenlines.session.mode.pinAll", result)?.sessions()?)
+}
 
 fn chat12() -> ChatId {
     ChatId::new(12).unwrap()
@@ -53,19 +64,19 @@ fn every_command_sends_exactly_this_method_and_params() {
     ];
     for (command, method, params, action) in cases {
         assert_eq!(command.method(), method, "{command:?}");
-        assert_eq!(command.params(), params, "{command:?}");
+        assert_eq!(sent(command), params, "{command:?}");
         assert_eq!(command.action(), action, "{command:?}");
     }
 }
 
 #[test]
 fn chat_id_is_a_json_number_and_activate_an_exact_upper_case_string() {
-    let params = Command::Pin(ChatId::new(1 << 53).unwrap()).params();
+    let params = sent(Command::Pin(ChatId::new(1 << 53).unwrap()));
     assert!(params["CHAT_ID"].is_u64());
     assert_eq!(params["CHAT_ID"], json!(9_007_199_254_740_992_u64));
     assert_eq!(params["ACTIVATE"], json!("Y"));
     assert_eq!(
-        Command::Unpin(chat12()).params()["ACTIVATE"].as_str(),
+        sent(Command::Unpin(chat12()))["ACTIVATE"].as_str(),
         Some("N")
     );
 }
@@ -81,7 +92,7 @@ fn params_are_always_an_object() {
         Command::PinAll,
         Command::UnpinAll,
     ] {
-        assert!(command.params().is_object(), "{command:?}");
+        assert!(sent(command).is_object(), "{command:?}");
     }
 }
 

@@ -8,15 +8,42 @@ use futures::executor::block_on;
 use openline_modes::controller::{
     bind, bindings, default_page as ask_default_page, install, rebind, unbind,
 };
+use openline_modes::domain::envelope::Head;
 use openline_modes::domain::error::CallError;
 use openline_modes::domain::install::{
-    app_info_params, bind_log_line, bind_outcome, bind_params, bindings as parse_bindings,
-    classify_bind, classify_install_check, default_page, handler_url, installation,
-    is_already_bound, is_install_url, same_handler, BindProblem, Bindings, Bound, DefaultPage,
-    Home, HomeBinding, Installation, PlacementChange, APP_INFO_METHOD,
+    bind_log_line, bind_outcome, bind_params, bindings as read_bindings, classify_bind,
+    classify_install_check, default_page, handler_url, installation, is_already_bound,
+    is_install_url, same_handler, AppInfo, BindProblem, Bindings, Bound, DefaultPage, Home,
+    HomeBinding, Installation, PlacementChange, APP_INFO_METHOD, BIND_METHOD, GET_METHOD,
 };
-use openline_modes::host::Host;
+use openline_modes::domain::reply::Reply;
+use openline_modes::domain::rest::Params;
+use openline_modes::host::Page;
+use serde::Serialize;
 use serde_json::{json, Value};
+
+/// What the portal receives: params as JSON.
+fn sent(params: impl Serialize) -> Value {
+    serde_json::to_value(params).expect("params serialize")
+}
+
+/// `placement.get`'s `result`, decoded as the edge decodes it, then read for `handler`.
+fn parse_bindings(result: &Value, handler: &str) -> Result<Bindings, CallError> {
+    let rows = Reply::decode(GET_METHOD, result)?.placements()?;
+    Ok(read_bindings(&rows, handler))
+}
+
+/// `placement.bind`'s `result`, decoded as the edge decodes it.
+fn bound(result: Value) -> Result<Head, CallError> {
+    Reply::decode(BIND_METHOD, result)?.bind()
+}
+
+/// `app.info`'s `result`, decoded as the edge decodes it.
+fn app_info(result: &Value) -> AppInfo {
+    Reply::decode(APP_INFO_METHOD, result)
+        .and_then(Reply::app_info)
+        .expect("app.info always decodes")
+}
 
 const HANDLER: &str = "https://widget.example/olm/";
 
@@ -56,7 +83,12 @@ fn bind_params_are_exactly_what_each_home_needs() {
         "ua": { "TITLE": "Режими діалогу" },
     });
     assert_eq!(
-        bind_params(Home::Sidebar, HANDLER, "Режимы диалога", &titles()),
+        sent(bind_params(
+            Home::Sidebar,
+            HANDLER,
+            "Режимы диалога",
+            &titles()
+        )),
         json!({
             "PLACEMENT": "IM_SIDEBAR",
             "HANDLER": HANDLER,
@@ -74,7 +106,12 @@ fn bind_params_are_exactly_what_each_home_needs() {
     // Above the chat input the popup takes the binding's width and height as pixels; without
     // them the messenger opens a 100 × 100 px popup (docs/bitrix24.md §3).
     assert_eq!(
-        bind_params(Home::Textarea, HANDLER, "Dialog modes", &titles()),
+        sent(bind_params(
+            Home::Textarea,
+            HANDLER,
+            "Dialog modes",
+            &titles()
+        )),
         json!({
             "PLACEMENT": "IM_TEXTAREA",
             "HANDLER": HANDLER,
@@ -117,7 +154,7 @@ fn the_options_of_every_home_pass_the_im_registration_validator() {
         "GRAPHITE",
     ];
     for home in Home::ALL {
-        let options = home.options();
+        let options = sent(home.options());
         let icon = options["iconName"].as_str().unwrap();
         assert!(icon.len() <= 50 && icon.chars().any(|c| c.is_ascii_alphabetic()));
         assert_eq!(options["context"], "LINES");
@@ -125,10 +162,10 @@ fn the_options_of_every_home_pass_the_im_registration_validator() {
         assert_eq!(options["extranet"], "N");
         assert!(palette.contains(&options["color"].as_str().unwrap()));
     }
-    let textarea = Home::Textarea.options();
+    let textarea = sent(Home::Textarea.options());
     assert!(textarea["width"].as_u64().unwrap() >= 280);
     assert!(textarea["height"].as_u64().unwrap() >= 200);
-    assert!(Home::Sidebar.options().get("width").is_none());
+    assert!(sent(Home::Sidebar.options()).get("width").is_none());
 }
 
 #[test]
@@ -278,7 +315,7 @@ fn a_garbled_placement_get_result_is_a_bad_response() {
 
 #[test]
 fn already_bound_is_success_and_everything_else_keeps_its_error() {
-    assert_eq!(bind_outcome(Ok(json!(true))), Ok(Bound::New));
+    assert_eq!(bind_outcome(bound(json!(true))), Ok(Bound::New));
     assert_eq!(bind_outcome(Err(already_bound())), Ok(Bound::Already));
     // Same text with other spellings.
     assert_eq!(
@@ -298,7 +335,7 @@ fn an_error_body_inside_a_successful_answer_is_a_refusal() {
     // `error` key as failure would hand them over as a result.
     let answer = json!({ "error": "INVALID_ERROR_CONTEXT", "error_description": "Field context is invalid." });
     assert_eq!(
-        bind_outcome(Ok(answer)),
+        bind_outcome(bound(answer)),
         Err(rest(
             200,
             "INVALID_ERROR_CONTEXT",
@@ -306,9 +343,9 @@ fn an_error_body_inside_a_successful_answer_is_a_refusal() {
         ))
     );
     let empty = json!({ "error": "", "error_description": null });
-    assert_eq!(bind_outcome(Ok(empty)), Err(rest(200, "", "")));
+    assert_eq!(bind_outcome(bound(empty)), Err(rest(200, "", "")));
     let already = json!({ "error": "ERROR_CORE", "error_description": "Unable to set placement handler: Handler already binded" });
-    assert_eq!(bind_outcome(Ok(already)), Ok(Bound::Already));
+    assert_eq!(bind_outcome(bound(already)), Ok(Bound::Already));
 }
 
 #[test]
@@ -319,11 +356,11 @@ fn an_error_object_inside_a_successful_answer_is_read_like_any_answer() {
         "error": "ERROR_CORE",
         "error_description": "Unable to set placement handler: Handler already binded",
     } });
-    assert_eq!(bind_outcome(Ok(nested)), Ok(Bound::Already));
+    assert_eq!(bind_outcome(bound(nested)), Ok(Bound::Already));
     let refused =
         json!({ "error": { "error": "ERROR_ARGUMENT" }, "error_description": "Bad options" });
     assert_eq!(
-        bind_outcome(Ok(refused)),
+        bind_outcome(bound(refused)),
         Err(rest(200, "ERROR_ARGUMENT", "Bad options"))
     );
 }
@@ -496,13 +533,13 @@ fn installed_is_read_as_the_portal_sends_it_and_as_the_database_spells_it() {
         (Value::Null, Unknown),
     ];
     for (answer, expected) in cases {
-        assert_eq!(installation(&answer), expected, "{answer}");
+        assert_eq!(installation(&app_info(&answer)), expected, "{answer}");
     }
 }
 
 #[test]
 fn only_an_explicit_not_installed_opens_the_install_page() {
-    let ok = |v: Value| -> Result<Value, CallError> { Ok(v) };
+    let ok = |v: Value| -> Result<AppInfo, CallError> { Ok(app_info(&v)) };
     assert_eq!(
         default_page(&ok(json!({ "INSTALLED": false }))),
         DefaultPage::Install
@@ -561,10 +598,9 @@ fn asking_for_the_default_page_is_one_app_info_with_empty_params() {
         fake.requests(),
         vec![Request::Call {
             method: APP_INFO_METHOD.into(),
-            params: app_info_params(),
+            params: json!({}),
         }]
     );
-    assert_eq!(app_info_params(), json!({}));
     assert!(fake.logs().is_empty());
 
     let installed = FakeHost::app_page("en", false);
@@ -596,7 +632,7 @@ fn a_failed_or_unreadable_app_info_is_logged_with_its_code() {
 
 // ------------------------------------------------------------------ use-cases (fake host)
 
-fn params(home: Home) -> Value {
+fn params(home: Home) -> Params {
     bind_params(home, HANDLER, "Dialog modes", &titles())
 }
 
@@ -649,8 +685,8 @@ fn install_rebinds_every_home_with_the_exact_params_then_finishes() {
     assert_eq!(
         binds(&fake),
         [
-            ("IM_TEXTAREA".to_string(), Home::Textarea.options()),
-            ("IM_SIDEBAR".to_string(), Home::Sidebar.options()),
+            ("IM_TEXTAREA".to_string(), sent(Home::Textarea.options())),
+            ("IM_SIDEBAR".to_string(), sent(Home::Sidebar.options())),
         ]
     );
     assert_eq!(fake.install_finished(), 1);
@@ -751,7 +787,7 @@ fn rebind_removes_every_handler_of_the_home_then_binds() {
             fake.calls(),
             vec![
                 unbind_of(home.code()),
-                ("placement.bind".to_string(), params(home)),
+                ("placement.bind".to_string(), sent(params(home))),
             ]
         );
         assert_eq!(fake.install_finished(), 0);

@@ -1,16 +1,23 @@
 //! Where a page load goes (`domain::route`): one pure decision from the placement the portal
 //! reports and, for the app's own page, the install URL.
 
+use openline_modes::domain::dialog::PlacementOptions;
 use openline_modes::domain::dialog::{ChatId, PlacementProblem};
 use openline_modes::domain::install::Home;
 use openline_modes::domain::route::{route, Route};
 use serde_json::{json, Value};
 
+/// The route of a placement whose options arrive as this JSON (decoded as the edge decodes them).
+fn route_of(code: &str, options: &Value, page_url: &str) -> Route {
+    let options: PlacementOptions = serde_json::from_value(options.clone()).expect("any JSON");
+    route(code, &options, page_url)
+}
+
 const PAGE: &str = "https://widget.example/olm/?DOMAIN=b.example&APP_SID=1";
 const INSTALL: &str = "https://widget.example/olm/?install=1&DOMAIN=b.example&APP_SID=1";
 
 fn chat(n: u64) -> ChatId {
-    match route(
+    match route_of(
         "IM_SIDEBAR",
         &json!({ "dialogId": format!("chat{n}") }),
         PAGE,
@@ -76,17 +83,21 @@ fn each_placement_goes_where_it_should() {
         ("", dialog, PAGE, Route::Elsewhere),
     ];
     for (code, options, url, want) in rows {
-        assert_eq!(route(code, &options, url), want, "{code} {options} {url}");
+        assert_eq!(
+            route_of(code, &options, url),
+            want,
+            "{code} {options} {url}"
+        );
     }
 }
 
 #[test]
 fn only_the_popup_above_the_chat_input_has_a_fixed_size() {
     let dialog = json!({ "dialogId": "chat12" });
-    assert!(route("IM_TEXTAREA", &dialog, PAGE).fixed_size());
-    assert!(route("IM_TEXTAREA", &json!({}), PAGE).fixed_size());
-    assert!(!route("IM_SIDEBAR", &dialog, PAGE).fixed_size());
-    assert!(!route("DEFAULT", &json!([]), PAGE).fixed_size());
-    assert!(!route("IM_NAVIGATION", &json!({}), PAGE).fixed_size());
-    assert_eq!(route("DEFAULT", &json!([]), INSTALL).home(), None);
+    assert!(route_of("IM_TEXTAREA", &dialog, PAGE).fixed_size());
+    assert!(route_of("IM_TEXTAREA", &json!({}), PAGE).fixed_size());
+    assert!(!route_of("IM_SIDEBAR", &dialog, PAGE).fixed_size());
+    assert!(!route_of("DEFAULT", &json!([]), PAGE).fixed_size());
+    assert!(!route_of("IM_NAVIGATION", &json!({}), PAGE).fixed_size());
+    assert_eq!(route_of("DEFAULT", &json!([]), INSTALL).home(), None);
 }

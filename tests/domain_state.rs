@@ -3,11 +3,25 @@
 
 use openline_modes::domain::dialog::ChatId;
 use openline_modes::domain::error::CallError;
+use openline_modes::domain::reply::Reply;
+use openline_modes::domain::rest::{Call, Params};
 use openline_modes::domain::state::{
     parse_dialog, parse_profile, permissions, state_batch, Blocked, CurrentUser, DialogKind,
-    DialogState, Permissions, STATE_METHOD,
+    DialogState, Permissions, PROFILE_METHOD, STATE_METHOD,
 };
 use serde_json::{json, Value};
+
+/// What the widget makes of `result` as `imopenlines.dialog.get`'s answer for `chat`: decoded
+/// as the edge decodes it, then read.
+fn read_dialog(chat: ChatId, result: &Value) -> Result<DialogState, CallError> {
+    let answer = Reply::decode(STATE_METHOD, result)?.dialog()?;
+    parse_dialog(chat, &answer)
+}
+
+/// What the widget makes of `result` as `profile`'s answer.
+fn read_profile(result: &Value) -> Result<CurrentUser, CallError> {
+    parse_profile(&Reply::decode(PROFILE_METHOD, result)?.profile()?)
+}
 
 fn chat12() -> ChatId {
     ChatId::new(12).unwrap()
@@ -42,7 +56,7 @@ fn without(mut base: Value, key: &str) -> Value {
 }
 
 fn parse(v: &Value) -> DialogState {
-    parse_dialog(chat12(), v).expect("parses")
+    read_dialog(chat12(), v).expect("parses")
 }
 
 #[test]
@@ -215,7 +229,7 @@ fn a_result_that_is_not_a_dialog_object_is_a_bad_response() {
         json!([1, 2]),
     ] {
         assert!(
-            matches!(parse_dialog(chat12(), &bad), Err(CallError::BadResponse(_))),
+            matches!(read_dialog(chat12(), &bad), Err(CallError::BadResponse(_))),
             "{bad}"
         );
     }
@@ -225,12 +239,12 @@ fn a_result_that_is_not_a_dialog_object_is_a_bad_response() {
 fn a_dialog_of_another_chat_is_a_bad_response() {
     let other = with(docs_dialog(), "id", json!(13));
     assert!(matches!(
-        parse_dialog(chat12(), &other),
+        read_dialog(chat12(), &other),
         Err(CallError::BadResponse(_))
     ));
     let same_as_string = with(docs_dialog(), "id", json!("12"));
-    assert!(parse_dialog(chat12(), &same_as_string).is_ok());
-    assert!(parse_dialog(chat12(), &without(docs_dialog(), "id")).is_ok());
+    assert!(read_dialog(chat12(), &same_as_string).is_ok());
+    assert!(read_dialog(chat12(), &without(docs_dialog(), "id")).is_ok());
 }
 
 #[test]
@@ -252,7 +266,7 @@ fn profile_reads_the_id_in_its_various_shapes_and_ignores_admin() {
         ),
     ];
     for (result, user) in cases {
-        assert_eq!(parse_profile(&result), Ok(user), "{result}");
+        assert_eq!(read_profile(&result), Ok(user), "{result}");
     }
 }
 
@@ -270,7 +284,7 @@ fn profile_without_a_usable_id_is_a_bad_response() {
         json!([]),
     ] {
         assert!(
-            matches!(parse_profile(&bad), Err(CallError::BadResponse(_))),
+            matches!(read_profile(&bad), Err(CallError::BadResponse(_))),
             "{bad}"
         );
     }
@@ -282,14 +296,21 @@ fn the_state_is_read_in_one_batch_of_dialog_get_and_profile() {
     assert_eq!(
         batch,
         vec![
-            (
+            Call::new(
                 "dialog",
                 "imopenlines.dialog.get",
-                json!({"DIALOG_ID": "chat12"})
+                Params::Dialog {
+                    dialog_id: "chat12".into()
+                }
             ),
-            ("me", "profile", json!({})),
+            Call::new("me", "profile", Params::None {}),
         ]
     );
+    let sent: Vec<Value> = batch
+        .iter()
+        .map(|c| serde_json::to_value(&c.params).unwrap())
+        .collect();
+    assert_eq!(sent, [json!({"DIALOG_ID": "chat12"}), json!({})]);
     assert_eq!(STATE_METHOD, "imopenlines.dialog.get");
 }
 

@@ -587,7 +587,7 @@ fn a_catalogue_that_lacks_a_text_falls_back_to_english_for_that_text_only() {
     use fake::SimpleNumbers;
     use openline_modes::i18n::Texts;
     use std::rc::Rc;
-    let partial = Catalogue::parse(r#"{"title": "Режимы диалога"}"#).unwrap();
+    let partial = catalogues::parse(r#"{"title": "Режимы диалога"}"#).unwrap();
     let texts = Texts::new(Locale::Ru, Some(Rc::new(partial)), Rc::new(SimpleNumbers));
     assert_eq!(texts.text(&Msg::Title), "Режимы диалога");
     assert_eq!(texts.text(&Msg::PinLabel), "Pin dialog");
@@ -596,6 +596,6 @@ fn a_catalogue_that_lacks_a_text_falls_back_to_english_for_that_text_only() {
     let none = Texts::new(Locale::Ar, None, Rc::new(SimpleNumbers));
     assert_eq!(none.lang(), "en");
     assert_eq!(none.dir(), "ltr");
-    assert!(Catalogue::parse("[1]").is_err());
-    assert!(Catalogue::parse("<html>").is_err());
+    assert!(catalogues::parse("[1]").is_err());
+    assert!(catalogues::parse("<html>").is_err());
 }

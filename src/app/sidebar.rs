@@ -14,7 +14,7 @@ use crate::components::{Notice, Skeleton, Tr};
 use crate::domain::dialog::ChatId;
 use crate::domain::route::{route, Route};
 use crate::host::bx24::Bx24Host;
-use crate::host::{Host, HostInfo};
+use crate::host::{Host, HostInfo, Page};
 use crate::i18n::Msg;
 
 /// What the root shows.

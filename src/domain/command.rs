@@ -1,11 +1,10 @@
 //! The writes the widget makes and their exact REST method and params (docs/bitrix24.md §1).
 
-use serde_json::{json, Value};
-
 pub use super::action::Action;
 use super::dialog::ChatId;
 use super::error::CallError;
-use super::json;
+use super::rest::{Call, Params};
+use super::wire::{List, Loose};
 
 /// `imopenlines.session.mode.pin`: pins with `ACTIVATE` `"Y"` and unpins with exactly `"N"`.
 ///
@@ -65,19 +64,24 @@ impl Command {
         }
     }
 
-    /// The REST params, always a JSON object (`{}` for the bulk commands: one build of BX24
+    /// The REST params, always an object (`{}` for the bulk commands: one build of BX24
     /// throws on `undefined` params). Keys are upper case; the server reads them
-    /// case-sensitively. `CHAT_ID` is a JSON number.
-    pub fn params(&self) -> Value {
+    /// case-sensitively. `CHAT_ID` is a number.
+    pub fn params(&self) -> Params {
+        let mode = |chat: ChatId, activate| Params::Mode {
+            chat_id: chat.get(),
+            activate,
+        };
         match *self {
-            Command::Pin(chat) | Command::WhisperOn(chat) => {
-                json!({"CHAT_ID": chat.get(), "ACTIVATE": "Y"})
-            }
-            Command::Unpin(chat) | Command::WhisperOff(chat) => {
-                json!({"CHAT_ID": chat.get(), "ACTIVATE": "N"})
-            }
-            Command::PinAll | Command::UnpinAll => json!({}),
+            Command::Pin(chat) | Command::WhisperOn(chat) => mode(chat, "Y"),
+            Command::Unpin(chat) | Command::WhisperOff(chat) => mode(chat, "N"),
+            Command::PinAll | Command::UnpinAll => Params::None {},
         }
+    }
+
+    /// The call: method, params, and what its answer is read as.
+    pub fn call(&self) -> Call {
+        Call::single(self.method(), self.params())
     }
 
     /// What this command is, for messages.
@@ -99,16 +103,17 @@ impl Command {
 /// - Ids given as decimal strings (`["339"]`) are accepted.
 /// - `{}` → none: the BX24 library turns an empty body into `{result: {}}`
 ///   (docs/bitrix24.md §4.4), and PHP may encode a list with gaps as an object, so an object's
-///   values are read as the ids.
-/// - Anything else (`null`, `true`, a number, a negative or fractional id, a nested value) is
-///   [`CallError::BadResponse`]: the method promises `int[]`, and reporting "nothing to do" on a
-///   garbled answer would be a lie.
-pub fn parse_session_ids(result: &Value) -> Result<Vec<u64>, CallError> {
-    json::items(result, "session ids")?
-        .into_iter()
+///   values are read as the ids ([`List`]).
+/// - Anything else (`null`, `true`, a number — these do not decode as a [`List`] —, a negative
+///   or fractional id, a nested value) is [`CallError::BadResponse`]: the method promises
+///   `int[]`, and reporting "nothing to do" on a garbled answer would be a lie.
+pub fn parse_session_ids(result: &List<Loose>) -> Result<Vec<u64>, CallError> {
+    result
+        .0
+        .iter()
         .map(|item| {
-            json::as_u64(item).ok_or_else(|| {
-                CallError::BadResponse(format!("not a session id: {}", json::short(item)))
+            item.as_u64().ok_or_else(|| {
+                CallError::BadResponse(format!("not a session id: {}", item.short()))
             })
         })
         .collect()

@@ -6,9 +6,10 @@
 
 use std::fmt;
 
-use serde_json::Value;
+use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
-use super::json;
+use super::text::cut;
+use super::wire::Loose;
 
 /// The largest chat id we accept: 2^53, the largest integer a JavaScript number holds exactly
 /// (the id crosses the JS boundary as a number in `CHAT_ID`).
@@ -77,48 +78,137 @@ pub enum PlacementProblem {
     },
 }
 
-/// The chat the placement (`IM_TEXTAREA`, `IM_SIDEBAR`) points at.
+/// `BX24.placement.info().options`, as far as the widget reads it.
 ///
-/// `options` is `BX24.placement.info().options`. Tolerated shapes: an object; a JSON **string**
-/// holding an object (some portals pass `PLACEMENT_OPTIONS` through as the raw form field);
-/// `null`, `[]`, `{}` and `""` mean "no options". The key is `dialogId`; `DIALOG_ID` or any other
-/// casing of `dialogid` / `dialog_id` is accepted too. Never panics.
-pub fn chat_from_placement(options: &Value) -> Result<ChatId, PlacementProblem> {
-    match options {
-        Value::String(s) => {
-            if s.trim().is_empty() {
-                return Err(PlacementProblem::MissingOptions);
-            }
-            match serde_json::from_str::<Value>(s) {
-                // One level only: a string inside the string is not options.
-                Ok(inner @ (Value::Object(_) | Value::Array(_) | Value::Null)) => {
-                    chat_from_options(&inner)
-                }
-                _ => Err(PlacementProblem::MissingOptions),
-            }
+/// Tolerated shapes: an object; a JSON **string** holding an object (some portals pass
+/// `PLACEMENT_OPTIONS` through as the raw form field: the edge parses such a string once, with
+/// the browser's `JSON.parse`, and decodes what it holds); `null`, `[]`, `{}` and `""` mean "no
+/// options".
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum PlacementOptions {
+    /// `null`, missing, or a scalar that is no options.
+    #[default]
+    None,
+    /// A string (that did not hold options).
+    Text(String),
+    /// A list of this length.
+    List(usize),
+    /// An object: how many keys, and every key that is `dialogId` or `dialog_id` in some casing,
+    /// with its value.
+    Object {
+        /// Number of keys.
+        keys: usize,
+        /// `(key, value)` of each spelling of the dialog id found.
+        dialog: Vec<(String, Loose)>,
+    },
+}
+
+impl PlacementOptions {
+    /// Options of one `dialogId` (tests, and the tests' fake).
+    pub fn dialog(value: Loose) -> PlacementOptions {
+        PlacementOptions::Object {
+            keys: 1,
+            dialog: vec![("dialogId".to_owned(), value)],
         }
-        other => chat_from_options(other),
     }
 }
 
-fn chat_from_options(options: &Value) -> Result<ChatId, PlacementProblem> {
-    let map = match options {
-        Value::Object(map) if !map.is_empty() => map,
-        Value::Array(items) if !items.is_empty() => return Err(PlacementProblem::MissingDialogId),
+impl<'de> Deserialize<'de> for PlacementOptions {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(OptionsVisitor)
+    }
+}
+
+struct OptionsVisitor;
+
+impl<'de> Visitor<'de> for OptionsVisitor {
+    type Value = PlacementOptions;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("placement options")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<PlacementOptions, A::Error> {
+        let (mut keys, mut dialog) = (0, Vec::new());
+        while let Some(key) = map.next_key::<String>()? {
+            keys += 1;
+            if key.eq_ignore_ascii_case("dialogId") || key.eq_ignore_ascii_case("dialog_id") {
+                dialog.push((key, map.next_value()?));
+            } else {
+                map.next_value::<IgnoredAny>()?;
+            }
+        }
+        Ok(PlacementOptions::Object { keys, dialog })
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<PlacementOptions, A::Error> {
+        let mut n = 0;
+        while seq.next_element::<IgnoredAny>()?.is_some() {
+            n += 1;
+        }
+        Ok(PlacementOptions::List(n))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<PlacementOptions, E> {
+        Ok(PlacementOptions::Text(v.to_owned()))
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<PlacementOptions, E> {
+        Ok(PlacementOptions::None)
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<PlacementOptions, E> {
+        Ok(PlacementOptions::None)
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<PlacementOptions, E> {
+        Ok(PlacementOptions::None)
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<PlacementOptions, E> {
+        Ok(PlacementOptions::None)
+    }
+    fn visit_unit<E>(self) -> Result<PlacementOptions, E> {
+        Ok(PlacementOptions::None)
+    }
+    fn visit_none<E>(self) -> Result<PlacementOptions, E> {
+        Ok(PlacementOptions::None)
+    }
+}
+
+/// The chat the placement (`IM_TEXTAREA`, `IM_SIDEBAR`) points at.
+///
+/// The key is `dialogId`; `DIALOG_ID` or any other casing of `dialogid` / `dialog_id` is
+/// accepted too: `dialogId` as written first, then `dialogid`, `DIALOGID`, any other casing
+/// (the smallest in byte order), then the same for `dialog_id`, so several spellings read the
+/// same in any order. Never panics.
+pub fn chat_from_placement(options: &PlacementOptions) -> Result<ChatId, PlacementProblem> {
+    let dialog = match options {
+        PlacementOptions::Object { keys, dialog } if *keys > 0 => dialog,
+        PlacementOptions::List(n) if *n > 0 => return Err(PlacementProblem::MissingDialogId),
         _ => return Err(PlacementProblem::MissingOptions),
     };
-    let dialog = json::get_ci(map, "dialogId").or_else(|| json::get_ci(map, "dialog_id"));
-    match dialog {
-        None | Some(Value::Null) => Err(PlacementProblem::MissingDialogId),
-        Some(Value::String(s)) => chat_from_dialog_id(s),
-        Some(Value::Number(n)) => match n.as_u64() {
-            Some(user) if user > 0 => Err(PlacementProblem::PrivateChat {
+    let value = spelling(dialog, "dialogId").or_else(|| spelling(dialog, "dialog_id"));
+    match value {
+        None | Some(Loose::Null) => Err(PlacementProblem::MissingDialogId),
+        Some(Loose::Text(s)) => chat_from_dialog_id(s),
+        Some(Loose::Int(n)) => match u64::try_from(*n) {
+            Ok(user) if user > 0 => Err(PlacementProblem::PrivateChat {
                 dialog_id: user.to_string(),
             }),
             _ => Err(not_a_chat(&n.to_string())),
         },
-        Some(other) => Err(not_a_chat(&other.to_string())),
+        Some(other) => Err(not_a_chat(&other.short())),
     }
+}
+
+/// The value of `key` among `pairs`: as written, in lower case, in upper case, then the
+/// smallest other casing.
+fn spelling<'a>(pairs: &'a [(String, Loose)], key: &str) -> Option<&'a Loose> {
+    let exact = |k: String| pairs.iter().find(|(p, _)| *p == k).map(|(_, v)| v);
+    exact(key.to_owned())
+        .or_else(|| exact(key.to_ascii_lowercase()))
+        .or_else(|| exact(key.to_ascii_uppercase()))
+        .or_else(|| {
+            pairs
+                .iter()
+                .filter(|(k, _)| k.eq_ignore_ascii_case(key))
+                .min_by(|(a, _), (b, _)| a.cmp(b))
+                .map(|(_, v)| v)
+        })
 }
 
 fn chat_from_dialog_id(s: &str) -> Result<ChatId, PlacementProblem> {
@@ -140,6 +230,6 @@ fn is_canonical_number(s: &str) -> bool {
 
 fn not_a_chat(s: &str) -> PlacementProblem {
     PlacementProblem::NotAChatId {
-        dialog_id: json::cut(s, KEEP_CHARS),
+        dialog_id: cut(s, KEEP_CHARS),
     }
 }

@@ -20,11 +20,10 @@
 //! runs it leaves exactly one binding of each; "already bound" is success, and `installFinish`
 //! is harmless when the page was opened outside install mode.
 
-use serde_json::{json, Map, Value};
-
-use super::envelope::decode_answer;
+use super::envelope::Head;
 use super::error::{classify_code, CallError, Problem};
-use super::json;
+use super::rest::{BindOptions, BindParams, LangTitle, Params};
+use super::wire::{self, List, Loose};
 
 /// A messenger placement the widget lives in. Where each renders in which messenger
 /// generation: docs/bitrix24.md §3 "Where the messenger shows each placement".
@@ -82,20 +81,20 @@ impl Home {
     /// `OPTIONS` of the binding: only in open-line chats (`context: LINES`), for every user
     /// (`role: USER`; non-admins see only USER items), not for extranet users; the icon (a Font
     /// Awesome 4 name) and color of the item; above the chat input also the popup's size.
-    pub fn options(self) -> Value {
-        let mut options = json!({
-            "iconName": ICON_NAME,
-            "color": COLOR,
-            "context": "LINES",
-            "role": "USER",
-            "extranet": "N",
-        });
-        if let (Home::Textarea, Value::Object(map)) = (self, &mut options) {
-            let (width, height) = TEXTAREA_SIZE;
-            map.insert("width".into(), json!(width));
-            map.insert("height".into(), json!(height));
+    pub fn options(self) -> BindOptions {
+        let size = match self {
+            Home::Textarea => Some(TEXTAREA_SIZE),
+            Home::Sidebar => None,
+        };
+        BindOptions {
+            icon_name: ICON_NAME,
+            color: COLOR,
+            context: "LINES",
+            role: "USER",
+            extranet: "N",
+            width: size.map(|(w, _)| w),
+            height: size.map(|(_, h)| h),
         }
-        options
     }
 }
 
@@ -121,30 +120,29 @@ pub const COLOR: &str = "LIGHT_BLUE";
 
 /// `placement.bind` params for `home`: `TITLE` in the installing administrator's language
 /// and `LANG_ALL` with one `{TITLE}` per `(Bitrix24 language code, title)` in `titles`.
-pub fn bind_params(home: Home, handler: &str, title: &str, titles: &[(&str, String)]) -> Value {
-    let lang_all: Map<String, Value> = titles
-        .iter()
-        .map(|(code, title)| ((*code).to_owned(), json!({ "TITLE": title })))
-        .collect();
-    json!({
-        "PLACEMENT": home.code(),
-        "HANDLER": handler,
-        "TITLE": title,
-        "OPTIONS": home.options(),
-        "LANG_ALL": lang_all,
+pub fn bind_params(home: Home, handler: &str, title: &str, titles: &[(&str, String)]) -> Params {
+    Params::Bind(BindParams {
+        placement: home.code(),
+        handler: handler.to_owned(),
+        title: title.to_owned(),
+        options: home.options(),
+        lang_all: titles
+            .iter()
+            .map(|(code, title)| {
+                let title = title.clone();
+                ((*code).to_owned(), LangTitle { title })
+            })
+            .collect(),
     })
 }
 
 /// `placement.unbind` params: every handler of this app in `home` (so a rebind also removes a
 /// binding left behind by an earlier address of the app). The portal removes only the calling
 /// app's bindings: other apps in the same placement stay.
-pub fn unbind_params(home: Home) -> Value {
-    json!({ "PLACEMENT": home.code() })
-}
-
-/// `placement.get` params (none; always an object for the library).
-pub fn get_params() -> Value {
-    json!({})
+pub fn unbind_params(home: Home) -> Params {
+    Params::Placement {
+        placement: home.code(),
+    }
 }
 
 /// The handler URL of the page at `href`: the address without query and fragment.
@@ -166,17 +164,12 @@ pub fn is_install_url(href: &str) -> bool {
     let query = &href[start + 1..];
     query.split('&').any(|pair| {
         let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-        key == INSTALL_PARAM && json::one_of(value, &["1", "y", "yes", "true"])
+        key == INSTALL_PARAM && wire::one_of(value, &["1", "y", "yes", "true"])
     })
 }
 
 /// `app.info`: the app's record in this portal, `INSTALLED` among it. Any user may call it.
 pub const APP_INFO_METHOD: &str = "app.info";
-
-/// `app.info` params (none; always an object for the library).
-pub fn app_info_params() -> Value {
-    json!({})
-}
 
 /// What `app.info` says about the installation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -189,28 +182,28 @@ pub enum Installation {
     Unknown,
 }
 
-/// Reads `INSTALLED` from an `app.info` result (key in any case). The portal sends a JSON
-/// boolean; `"N"`/`"Y"` (the database's spelling), `0`/`1`, `"0"`/`"1"` and `"false"`/`"true"`
-/// (any case) are read the same way. Anything else is [`Installation::Unknown`].
-pub fn installation(app_info: &Value) -> Installation {
-    let Value::Object(map) = app_info else {
-        return Installation::Unknown;
-    };
-    let Some(value) = json::get_ci(map, "INSTALLED") else {
-        return Installation::Unknown;
-    };
-    let flag = match value {
-        Value::Bool(b) => Some(*b),
-        Value::Number(n) => match n.as_u64() {
-            Some(0) => Some(false),
-            Some(1) => Some(true),
-            _ => None,
-        },
-        Value::String(s) => {
+record! {
+    /// `app.info`'s result: `INSTALLED` is all the app reads.
+    pub struct AppInfo {
+        /// `INSTALLED`.
+        installed: "INSTALLED",
+    }
+}
+
+/// Reads `INSTALLED` from an `app.info` result (key in any case). The portal sends a
+/// JSON boolean; `"N"`/`"Y"` (the database's spelling), `0`/`1`, `"0"`/`"1"` and
+/// `"false"`/`"true"` (any case) are read the same way. Anything else is
+/// [`Installation::Unknown`].
+pub fn installation(app_info: &AppInfo) -> Installation {
+    let flag = match &app_info.installed {
+        Loose::Bool(b) => Some(*b),
+        Loose::Int(0) => Some(false),
+        Loose::Int(1) => Some(true),
+        Loose::Text(s) => {
             let s = s.trim();
-            if json::one_of(s, &["n", "0", "false"]) {
+            if wire::one_of(s, &["n", "0", "false"]) {
                 Some(false)
-            } else if json::one_of(s, &["y", "1", "true"]) {
+            } else if wire::one_of(s, &["y", "1", "true"]) {
                 Some(true)
             } else {
                 None
@@ -243,7 +236,7 @@ pub enum DefaultPage {
 /// administrator can install"). A failed call opens the app page too, with its reason: most
 /// opens of `DEFAULT` are visits to an installed app, the page works there, and the alert's
 /// "Try again" reaches the install page when the portal is installing after all.
-pub fn default_page(app_info: &Result<Value, CallError>) -> DefaultPage {
+pub fn default_page(app_info: &Result<AppInfo, CallError>) -> DefaultPage {
     match app_info {
         Ok(result) => match installation(result) {
             Installation::Installing => DefaultPage::Install,
@@ -326,24 +319,29 @@ impl Bindings {
     }
 }
 
-/// Reads a `placement.get` result: a list of `{placement, handler, …}` (keys in any case).
-/// `{}` (the library's empty body) and `[]` are "nothing bound"; an object with numeric keys
-/// (PHP's list with gaps) is read as its values. Rows of other placements are skipped.
-/// Anything else is [`CallError::BadResponse`].
-pub fn bindings(result: &Value, handler: &str) -> Result<Bindings, CallError> {
-    // (home, handler) of every row of one of the widget's homes; other placements are skipped.
-    let mut rows = Vec::new();
-    for row in json::items(result, "placements")? {
-        let Value::Object(row) = row else {
-            return Err(CallError::BadResponse(format!(
-                "not a placement: {}",
-                json::short(row)
-            )));
-        };
-        if let Some(home) = Home::from_code(json::str_ci(row, "placement")) {
-            rows.push((home, json::str_ci(row, "handler")));
-        }
+record! {
+    /// One row of `placement.get` (keys in any case; the rest is not read).
+    pub struct PlacementRow {
+        /// The placement code.
+        placement: "placement",
+        /// The bound address.
+        handler: "handler",
     }
+}
+
+/// Reads a `placement.get` result: a list of `{placement, handler, …}`. `{}` (the library's
+/// empty body) and `[]` are "nothing bound"; an object with numeric keys (PHP's list with
+/// gaps) is read as its values ([`List`]). Rows of other placements are skipped.
+pub fn bindings(result: &List<PlacementRow>, handler: &str) -> Bindings {
+    // (home, handler) of every row of one of the widget's homes; other placements are skipped.
+    let rows: Vec<(Home, &str)> = result
+        .0
+        .iter()
+        .filter_map(|row| {
+            let home = Home::from_code(row.placement.as_str()?)?;
+            Some((home, row.handler.as_str().unwrap_or("")))
+        })
+        .collect();
     let binding = |home: Home| {
         let bound: Vec<&str> = rows
             .iter()
@@ -363,10 +361,10 @@ pub fn bindings(result: &Value, handler: &str) -> Result<Bindings, CallError> {
             HomeBinding::Bound
         }
     };
-    Ok(Bindings {
+    Bindings {
         textarea: binding(Home::Textarea),
         sidebar: binding(Home::Sidebar),
-    })
+    }
 }
 
 /// What a successful bind did.
@@ -393,19 +391,17 @@ pub fn is_already_bound(err: &CallError) -> bool {
     }
 }
 
-/// The outcome of `placement.bind`: the call's result, with "already bound" as success and an
-/// `error` key inside a "successful" answer as a refusal (the validation errors come with HTTP
-/// 200; the library reports them as errors, a differently built host might not).
-pub fn bind_outcome(result: Result<Value, CallError>) -> Result<Bound, CallError> {
-    let result = match result {
-        // Read as the library reads an answer (the same code and description), with HTTP 200.
-        Ok(answer @ Value::Object(_)) if answer.get("error").is_some() => {
-            decode_answer(&answer, 200)
-        }
-        other => other,
-    };
+/// The outcome of `placement.bind`: the call's outcome (its result read as an answer
+/// [`Head`]), with "already bound" as success and an `error` key inside a "successful" answer
+/// as a refusal (the validation errors come with HTTP 200; the library reports them as
+/// errors, a differently built host might not).
+pub fn bind_outcome(result: Result<Head, CallError>) -> Result<Bound, CallError> {
+    let result = result.and_then(|head| match head.failure(200) {
+        Some(err) => Err(err),
+        None => Ok(()),
+    });
     match result {
-        Ok(_) => Ok(Bound::New),
+        Ok(()) => Ok(Bound::New),
         Err(err) if is_already_bound(&err) => Ok(Bound::Already),
         Err(err) => Err(err),
     }

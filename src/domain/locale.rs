@@ -2,6 +2,15 @@
 //! language (its plural categories and digits, which the browser supplies through the port).
 //! Pure data: the port and the texts both use it, so it lives in the domain.
 
+use std::collections::BTreeMap;
+
+use std::fmt;
+
+use serde::de::{Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::Deserialize;
+
+use super::wire::Loose;
+
 /// A portal language: Bitrix24's `LANGUAGE_ID` (`BX24.getLang()`), one of 20.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub enum Locale {
@@ -192,4 +201,70 @@ pub trait Numbers {
     fn category(&self, n: u64) -> PluralCategory;
     /// `n` in the language's digits and grouping.
     fn format(&self, n: u64) -> String;
+}
+
+/// One language's texts as read from `i18n/<id>.json` (decoded by the edge): a flat object of
+/// keys to texts, and for a count an object of plural forms.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+pub struct CatalogueTexts(pub BTreeMap<String, CatalogueEntry>);
+
+/// One key of a catalogue.
+#[derive(Clone, Debug, PartialEq)]
+pub enum CatalogueEntry {
+    /// A text.
+    Text(String),
+    /// The plural forms of a count, form name → text (forms that are not text are left out).
+    Forms(BTreeMap<String, String>),
+    /// Anything else: not a text (skipped).
+    Other,
+}
+
+impl<'de> Deserialize<'de> for CatalogueEntry {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(EntryVisitor)
+    }
+}
+
+struct EntryVisitor;
+
+impl<'de> Visitor<'de> for EntryVisitor {
+    type Value = CatalogueEntry;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a text or plural forms")
+    }
+    fn visit_str<E>(self, v: &str) -> Result<CatalogueEntry, E> {
+        Ok(CatalogueEntry::Text(v.to_owned()))
+    }
+    fn visit_string<E>(self, v: String) -> Result<CatalogueEntry, E> {
+        Ok(CatalogueEntry::Text(v))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<CatalogueEntry, A::Error> {
+        let mut forms = BTreeMap::new();
+        while let Some((form, text)) = map.next_entry::<String, Loose>()? {
+            if let Loose::Text(text) = text {
+                forms.insert(form, text);
+            }
+        }
+        Ok(CatalogueEntry::Forms(forms))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<CatalogueEntry, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(CatalogueEntry::Other)
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<CatalogueEntry, E> {
+        Ok(CatalogueEntry::Other)
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<CatalogueEntry, E> {
+        Ok(CatalogueEntry::Other)
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<CatalogueEntry, E> {
+        Ok(CatalogueEntry::Other)
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<CatalogueEntry, E> {
+        Ok(CatalogueEntry::Other)
+    }
+    fn visit_unit<E>(self) -> Result<CatalogueEntry, E> {
+        Ok(CatalogueEntry::Other)
+    }
 }

@@ -2,8 +2,10 @@
 //!
 //! - [`dialog`]: which chat the placement points at ([`dialog::ChatId`]).
 //! - [`command`]: the writes and their exact REST params.
+//! - [`wire`]: what every answer type shares where Bitrix24 is loose (scalars as text or
+//!   number, lists PHP sends as objects).
 //! - [`envelope`]: one REST answer read as success or failure.
-//! - [`json`]: the JSON helpers every parser shares (text, keys in any case, lists, excerpts).
+//! - [`rest`]: every call's method and params; [`reply`]: what each answer is decoded into.
 //! - [`state`]: the dialog's true state read from `imopenlines.dialog.get` + `profile`.
 //! - [`error`]: what can go wrong on a call ([`error::CallError`]) and what it means to the
 //!   operator ([`error::Problem`]).
@@ -14,8 +16,8 @@
 //! - [`action`], [`text`]: leaves every other module may use.
 //!
 //! Inside the domain each module depends only on those before it in this order, so there is
-//! no circle: `text`, `action`, `locale` → `error` → `json`, `envelope` → `dialog` → `command`, `state`,
-//! `install` → `route`.
+//! no circle: `text`, `action` → `wire` → `locale`, `error` → `envelope`, `rest` → `dialog` →
+//! `command`, `state`, `install` → `reply`, `route`.
 
 /// `impl Ty { pub const ALL }` with every variant of a fieldless enum, complete by
 /// construction: the exhaustive `match` it also generates does not compile while a variant is
@@ -38,14 +40,41 @@ macro_rules! every_variant {
     };
 }
 
+/// A flat answer object (`imopenlines.dialog.get`, `profile`, a `placement.get` row, `app.info`)
+/// as a struct of [`wire::Loose`] fields, each read from the key of that name in any ASCII case
+/// ([`wire::fields`]). One decoder serves every such type, where `#[derive(Deserialize)]` would
+/// generate one per type (and per casing); anything but an object does not decode.
+macro_rules! record {
+    ($(#[$meta:meta])* pub struct $name:ident {
+        $($(#[$field_meta:meta])* $field:ident: $key:literal,)+
+    }) => {
+        $(#[$meta])*
+        #[derive(Clone, Debug, Default, PartialEq)]
+        pub struct $name {
+            $($(#[$field_meta])* pub $field: $crate::domain::wire::Loose,)+
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let mut fields = $crate::domain::wire::fields(d, &[$($key),+])?.into_iter();
+                Ok($name {
+                    $($field: fields.next().unwrap_or_default(),)+
+                })
+            }
+        }
+    };
+}
+
 pub mod action;
 pub mod command;
 pub mod dialog;
 pub mod envelope;
 pub mod error;
 pub mod install;
-pub mod json;
 pub mod locale;
+pub mod reply;
+pub mod rest;
 pub mod route;
 pub mod state;
 pub mod text;
+pub mod wire;

@@ -3,9 +3,7 @@
 //! it was opened through the install URL. Never from a URL convention for the widget: both its
 //! homes share one handler URL.
 
-use serde_json::Value;
-
-use super::dialog::{chat_from_placement, ChatId, PlacementProblem};
+use super::dialog::{chat_from_placement, ChatId, PlacementOptions, PlacementProblem};
 use super::install::{is_install_url, Home};
 
 /// The placement code of the app's own page (and of its install page).
@@ -28,7 +26,7 @@ pub enum Route {
 }
 
 /// Routes `placement` (its code and options) opened at `page_url`.
-pub fn route(code: &str, options: &Value, page_url: &str) -> Route {
+pub fn route(code: &str, options: &PlacementOptions, page_url: &str) -> Route {
     match Home::from_code(code) {
         Some(home) => match chat_from_placement(options) {
             Ok(chat) => Route::Widget(home, chat),

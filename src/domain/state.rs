@@ -1,14 +1,13 @@
 //! The dialog's true state, read from `imopenlines.dialog.get` and `profile` (docs/bitrix24.md §2).
 //!
-//! Nothing here was checked against a live portal, so the parsers are tolerant: keys in lower
+//! Nothing here was checked against a live portal, so the readers are tolerant: keys in lower
 //! or upper case, numbers as JSON numbers or decimal strings, short or missing `entity_data_1`.
 //! Only the exact string `"Y"` means "on", as on the server.
 
-use serde_json::{json, Value};
-
 use super::dialog::ChatId;
 use super::error::CallError;
-use super::json::{self, as_u64, get_ci, parse_decimal, short};
+use super::rest::{Call, Params};
+use super::wire::{parse_decimal, Loose};
 
 /// Reads the dialog: `imopenlines.dialog.get {DIALOG_ID: "chat12"}`.
 pub const STATE_METHOD: &str = "imopenlines.dialog.get";
@@ -87,35 +86,57 @@ pub struct Permissions {
     pub whisper: Result<(), Blocked>,
 }
 
-/// Both reads in one `batch` round trip: `(key, method, params)`.
+/// Both reads in one `batch` round trip.
 ///
 /// `[("dialog", "imopenlines.dialog.get", {"DIALOG_ID": "chat12"}), ("me", "profile", {})]`.
-pub fn state_batch(chat: ChatId) -> Vec<(&'static str, &'static str, Value)> {
+pub fn state_batch(chat: ChatId) -> Vec<Call> {
     vec![
-        (
+        Call::new(
             DIALOG_KEY,
             STATE_METHOD,
-            json!({"DIALOG_ID": chat.dialog_id()}),
+            Params::Dialog {
+                dialog_id: chat.dialog_id(),
+            },
         ),
-        (ME_KEY, PROFILE_METHOD, json!({})),
+        Call::new(ME_KEY, PROFILE_METHOD, Params::None {}),
     ]
+}
+
+record! {
+    /// `imopenlines.dialog.get`'s result, as sent (keys in any case).
+    pub struct DialogAnswer {
+        /// The chat id.
+        id: "id",
+        /// `|`-separated: PAUSE (pinned) at #3, SESSION_ID at #5.
+        entity_data_1: "entity_data_1",
+        /// Silent mode, `"Y"` when on.
+        entity_data_3: "entity_data_3",
+        /// The chat's author (the operator who accepted it).
+        owner: "owner",
+        /// `LINES` for an open line.
+        entity_type: "entity_type",
+        /// `lines` for an open line (the messenger's chat type).
+        chat_type: "type",
+        /// `L` for an open line.
+        message_type: "message_type",
+        /// The chat's name.
+        name: "name",
+    }
 }
 
 /// Reads `imopenlines.dialog.get`'s result for `chat`.
 ///
-/// Errors only when the result is not a non-empty object, or names a different chat in `id`.
-/// Everything else degrades to defaults (not pinned, whisper off, no owner, no session).
-pub fn parse_dialog(chat: ChatId, result: &Value) -> Result<DialogState, CallError> {
-    let map = match result {
-        Value::Object(map) if !map.is_empty() => map,
-        other => {
-            return Err(CallError::BadResponse(format!(
-                "imopenlines.dialog.get: expected a dialog object, got {}",
-                short(other)
-            )))
-        }
-    };
-    if let Some(id) = get_ci(map, "id").and_then(as_u64) {
+/// Errors only when the answer has none of the dialog's fields (`{}`, `[]`, an object of other
+/// keys), or names a different chat in `id`. Everything else degrades to defaults (not
+/// pinned, whisper off, no owner, no session).
+pub fn parse_dialog(chat: ChatId, answer: &DialogAnswer) -> Result<DialogState, CallError> {
+    if *answer == DialogAnswer::default() {
+        return Err(CallError::BadResponse(
+            "imopenlines.dialog.get: expected a dialog object, got one without dialog fields"
+                .into(),
+        ));
+    }
+    if let Some(id) = answer.id.as_u64() {
         if id != chat.get() {
             return Err(CallError::BadResponse(format!(
                 "imopenlines.dialog.get: asked for {chat}, got chat {id}"
@@ -123,9 +144,7 @@ pub fn parse_dialog(chat: ChatId, result: &Value) -> Result<DialogState, CallErr
         }
     }
 
-    let data_1 = get_ci(map, "entity_data_1")
-        .and_then(Value::as_str)
-        .unwrap_or("");
+    let data_1 = answer.entity_data_1.as_str().unwrap_or("");
     let parts: Vec<&str> = data_1.split('|').collect();
     let pinned = parts.get(PAUSE_FIELD).is_some_and(|p| *p == "Y");
     let session_id = parts
@@ -133,14 +152,12 @@ pub fn parse_dialog(chat: ChatId, result: &Value) -> Result<DialogState, CallErr
         .and_then(|s| parse_decimal(s))
         .filter(|&n| n > 0);
 
-    let whisper = get_ci(map, "entity_data_3").and_then(Value::as_str) == Some("Y");
-    let owner = get_ci(map, "owner").and_then(as_u64).filter(|&n| n > 0);
+    let whisper = answer.entity_data_3.as_str() == Some("Y");
+    let owner = answer.owner.as_u64().filter(|&n| n > 0);
 
-    let (entity_type, chat_type, message_type) = (
-        json::str_ci(map, "entity_type"),
-        json::str_ci(map, "type"),
-        json::str_ci(map, "message_type"),
-    );
+    let [entity_type, chat_type, message_type] =
+        [&answer.entity_type, &answer.chat_type, &answer.message_type]
+            .map(|field| field.as_str().unwrap_or(""));
     let kind = if entity_type.eq_ignore_ascii_case("LINES")
         || chat_type.eq_ignore_ascii_case("lines")
         || message_type.eq_ignore_ascii_case("L")
@@ -155,8 +172,8 @@ pub fn parse_dialog(chat: ChatId, result: &Value) -> Result<DialogState, CallErr
     };
 
     // A name is text or a number (a chat called "2024"); a boolean is no name.
-    let title = match get_ci(map, "name") {
-        Some(name @ (Value::String(_) | Value::Number(_))) => json::text(name),
+    let title = match &answer.name {
+        name @ (Loose::Text(_) | Loose::Int(_) | Loose::Float(_)) => name.text(),
         _ => String::new(),
     };
 
@@ -171,22 +188,20 @@ pub fn parse_dialog(chat: ChatId, result: &Value) -> Result<DialogState, CallErr
     })
 }
 
-/// Reads `profile`'s result: `{"ID": "1" | 1, "ADMIN": true | "Y" | …}`.
-///
-/// A missing, zero or non-numeric `ID` is [`CallError::BadResponse`].
-pub fn parse_profile(result: &Value) -> Result<CurrentUser, CallError> {
-    let map = result.as_object().ok_or_else(|| {
-        CallError::BadResponse(format!(
-            "profile: expected an object, got {}",
-            short(result)
-        ))
+record! {
+    /// `profile`'s result: `{"ID": "1" | 1, …}`.
+    pub struct ProfileAnswer {
+        /// The user id.
+        id: "ID",
+    }
+}
+
+/// Reads `profile`'s result. A missing, zero or non-numeric `ID` is
+/// [`CallError::BadResponse`].
+pub fn parse_profile(answer: &ProfileAnswer) -> Result<CurrentUser, CallError> {
+    let id = answer.id.as_u64().filter(|&n| n > 0).ok_or_else(|| {
+        CallError::BadResponse(format!("profile: no user ID, got {}", answer.id.short()))
     })?;
-    let id = get_ci(map, "ID")
-        .and_then(as_u64)
-        .filter(|&n| n > 0)
-        .ok_or_else(|| {
-            CallError::BadResponse(format!("profile: no user ID in {}", short(result)))
-        })?;
     Ok(CurrentUser { id })
 }
 

@@ -17,21 +17,31 @@
 //!   is raced against a deadline, whose expiry means "outcome unknown" and is never retried here.
 //! - `callMethod` with `undefined` or `null` params throws synchronously, so params are always
 //!   an object.
+//!
+//! Params go out through `serde-wasm-bindgen` (plain objects, as JSON would have them); every
+//! answer comes back through it too, straight into the domain's types ([`Reply::decode`]): no
+//! JSON text is written or parsed on the way.
+
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::rc::Rc;
 
 use futures::channel::oneshot;
 use futures::future::{select, Either, FutureExt, Shared};
 use gloo_timers::future::TimeoutFuture;
 use js_sys::{Object, Reflect};
-use serde_json::Value;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::{BatchCall, BatchResults, Host, HostFuture, HostInfo, Placement, Subscription};
-use crate::domain::envelope::decode_answer;
+use super::{BatchResults, HostFuture, HostInfo, Page, Placement, Rest, Subscription};
+use crate::domain::dialog::PlacementOptions;
+use crate::domain::envelope::Head;
 use crate::domain::error::CallError;
-use crate::domain::locale::{Locale, Numbers};
-use std::cell::RefCell;
-use std::rc::Rc;
+use crate::domain::locale::{CatalogueTexts, Locale, Numbers};
+use crate::domain::reply::Reply;
+use crate::domain::rest::Call;
 
 #[wasm_bindgen]
 extern "C" {
@@ -119,6 +129,117 @@ impl Bx24Host {
             *self.init.borrow_mut() = register_init().ok();
         }
     }
+
+    /// One REST call whose result is decoded into any serde type (the conformance suite reads
+    /// recorded answers as they are with it); [`Rest::call`] decodes into [`Reply`].
+    pub async fn call_as<T: DeserializeOwned + 'static>(
+        &self,
+        method: &str,
+        params: &impl Serialize,
+    ) -> Result<T, CallError> {
+        let params = to_js(params)?;
+        let name = method.to_owned();
+        self.send(method, params, move |result| decode(&name, result))
+            .await
+    }
+
+    /// A `batch` of `(key, method, params)` whose results are decoded into any serde type;
+    /// [`Rest::batch`] decodes into [`Reply`].
+    pub async fn batch_as<T: DeserializeOwned + 'static, P: Serialize>(
+        &self,
+        calls: &[(String, String, P)],
+    ) -> Result<BTreeMap<String, Result<T, CallError>>, CallError> {
+        let mut spec = Vec::new();
+        for (key, method, params) in calls {
+            spec.push((key.clone(), method.clone(), to_js(params)?));
+        }
+        let keys: Vec<String> = calls.iter().map(|(key, _, _)| key.clone()).collect();
+        let results = self
+            .send_batch(spec, |method, result| decode(method, result))
+            .await?;
+        Ok(keys.into_iter().zip(results).collect())
+    }
+
+    async fn send<T: 'static>(
+        &self,
+        method: &str,
+        params: JsValue,
+        decode: impl FnOnce(JsValue) -> Result<T, CallError> + 'static,
+    ) -> Result<T, CallError> {
+        if !self.present() {
+            return Err(CallError::NoHost);
+        }
+        let (tx, rx) = oneshot::channel();
+        // `once_into_js`: the function frees itself when called; if the library never
+        // calls it (5xx), it stays alive and a late call cannot hit a dropped closure.
+        let cb = Closure::once_into_js(move |res: JsValue| {
+            let _ = tx.send(outcome(&res.unchecked_into()).and_then(decode));
+        });
+        bx24_call_method(method, &params, &cb).map_err(thrown)?;
+        with_deadline(sent(rx), self.call_timeout_ms, CallError::Timeout).await
+    }
+
+    /// Sends `(key, method, params)` as one `batch`, or takes index.html's early read when it
+    /// asked exactly these; `decode(method, result)` reads each successful sub-result. The
+    /// outcomes come back in the order of `calls`.
+    async fn send_batch<T: 'static>(
+        &self,
+        calls: Vec<(String, String, JsValue)>,
+        decode: impl Fn(&str, JsValue) -> Result<T, CallError> + 'static,
+    ) -> Result<Vec<Result<T, CallError>>, CallError> {
+        if !self.present() {
+            return Err(CallError::NoHost);
+        }
+        let keys: Vec<(String, String)> = calls
+            .iter()
+            .map(|(key, method, _)| (key.clone(), method.clone()))
+            .collect();
+        // `[[key, method, params], …]` as index.html's early read writes it, and
+        // `{key: [method, params]}` as the library wants it.
+        let asked = js_sys::Array::new();
+        let spec = Object::new();
+        for (key, method, params) in &calls {
+            let method = JsValue::from_str(method);
+            asked.push(&js_sys::Array::of3(
+                &JsValue::from_str(key),
+                &method,
+                params,
+            ));
+            let pair = js_sys::Array::of2(&method, params);
+            Reflect::set(&spec, &JsValue::from_str(key), &pair).map_err(thrown)?;
+        }
+        let read = move |res: &JsValue| batch_results(res, &keys, &decode);
+        // The dialog read index.html sent while the wasm was compiling, when it is exactly
+        // this batch: its answer, decoded here like any other (docs/architecture.md).
+        match take_early_read(&asked) {
+            EarlyRead::None => {}
+            EarlyRead::Differs => {
+                self.log("openline-modes: the early read asked something else; reading again")
+            }
+            EarlyRead::Same(answer) => {
+                self.mark("olm-early-read");
+                // The library never calls back on 5xx or a network error: the same
+                // deadline as for a batch the widget sends itself.
+                let answer = async {
+                    let res = wasm_bindgen_futures::JsFuture::from(answer).await;
+                    res.map(|res| read(&res)).map_err(thrown)
+                };
+                return with_deadline(answer, self.call_timeout_ms, CallError::Timeout).await;
+            }
+        }
+        let (tx, rx) = oneshot::channel();
+        let cb = Closure::once_into_js(move |res: JsValue| {
+            let _ = tx.send(Ok(read(&res)));
+        });
+        bx24_call_batch(&spec, &cb, false).map_err(thrown)?;
+        with_deadline(sent(rx), self.call_timeout_ms, CallError::Timeout).await
+    }
+}
+
+/// A successful result decoded into `T`, or [`CallError::BadResponse`] naming the method.
+fn decode<T: DeserializeOwned>(method: &str, result: JsValue) -> Result<T, CallError> {
+    serde_wasm_bindgen::from_value(result)
+        .map_err(|e| CallError::BadResponse(format!("{method}: {e}")))
 }
 
 /// `BX24.init(cb)`: the receiver resolves when the library runs `cb`. The library may call it
@@ -143,7 +264,39 @@ impl Default for Bx24Host {
     }
 }
 
-impl Host for Bx24Host {
+impl Rest for Bx24Host {
+    fn call(&self, call: Call) -> HostFuture<'_, Result<Reply, CallError>> {
+        Box::pin(async move {
+            let params = to_js(&call.params)?;
+            let method = call.method;
+            self.send(method, params, move |result| {
+                Reply::decode(method, serde_wasm_bindgen::Deserializer::from(result))
+            })
+            .await
+        })
+    }
+
+    fn batch(&self, calls: Vec<Call>) -> HostFuture<'_, Result<BatchResults, CallError>> {
+        Box::pin(async move {
+            let mut spec = Vec::new();
+            for call in &calls {
+                spec.push((
+                    call.key.to_owned(),
+                    call.method.to_owned(),
+                    to_js(&call.params)?,
+                ));
+            }
+            let results = self
+                .send_batch(spec, |method, result| {
+                    Reply::decode(method, serde_wasm_bindgen::Deserializer::from(result))
+                })
+                .await?;
+            Ok(calls.iter().map(|call| call.key).zip(results).collect())
+        })
+    }
+}
+
+impl Page for Bx24Host {
     fn present(&self) -> bool {
         bx24_object().is_some()
     }
@@ -186,8 +339,8 @@ impl Host for Bx24Host {
                 .and_then(|v| v.as_string())
                 .unwrap_or_else(|| "DEFAULT".to_owned());
             let options = Reflect::get(&info, &"options".into())
-                .map(|v| to_json(&v).unwrap_or(Value::Null))
-                .unwrap_or(Value::Null);
+                .map(|v| placement_options(&v))
+                .unwrap_or_default();
             let lang = bx24_get_lang()
                 .ok()
                 .and_then(|v| v.as_string())
@@ -196,67 +349,6 @@ impl Host for Bx24Host {
                 placement: Placement { code, options },
                 lang,
             })
-        })
-    }
-
-    fn call(&self, method: &str, params: Value) -> HostFuture<'_, Result<Value, CallError>> {
-        let method = method.to_owned();
-        Box::pin(async move {
-            if !self.present() {
-                return Err(CallError::NoHost);
-            }
-            let params = to_js(&object_or_empty(params))?;
-            let (tx, rx) = oneshot::channel();
-            // `once_into_js`: the function frees itself when called; if the library never
-            // calls it (5xx), it stays alive and a late call cannot hit a dropped closure.
-            let cb = Closure::once_into_js(move |res: JsValue| {
-                let _ = tx.send(outcome(&res.unchecked_into()));
-            });
-            bx24_call_method(&method, &params, &cb).map_err(thrown)?;
-            with_deadline(sent(rx), self.call_timeout_ms, CallError::Timeout).await
-        })
-    }
-
-    fn batch(&self, calls: Vec<BatchCall>) -> HostFuture<'_, Result<BatchResults, CallError>> {
-        Box::pin(async move {
-            if !self.present() {
-                return Err(CallError::NoHost);
-            }
-            let keys: Vec<String> = calls.iter().map(|c| c.key.clone()).collect();
-            // The dialog read index.html sent while the wasm was compiling, when it is exactly
-            // this batch: its answer, decoded here like any other (docs/architecture.md).
-            match take_early_read(&calls) {
-                EarlyRead::None => {}
-                EarlyRead::Differs => {
-                    self.log("openline-modes: the early read asked something else; reading again")
-                }
-                EarlyRead::Same(answer) => {
-                    self.mark("olm-early-read");
-                    // The library never calls back on 5xx or a network error: the same
-                    // deadline as for a batch the widget sends itself.
-                    let answer = async {
-                        let res = wasm_bindgen_futures::JsFuture::from(answer).await;
-                        res.map(|res| batch_results(&res, &keys)).map_err(thrown)
-                    };
-                    return with_deadline(answer, self.call_timeout_ms, CallError::Timeout).await;
-                }
-            }
-            // `{key: [method, params]}`: the library builds `batch {halt, cmd}` from it and
-            // hands back `{key: ajaxResult}`.
-            let spec = Object::new();
-            for call in &calls {
-                let pair = js_sys::Array::of2(
-                    &JsValue::from_str(&call.method),
-                    &to_js(&object_or_empty(call.params.clone()))?,
-                );
-                Reflect::set(&spec, &JsValue::from_str(&call.key), &pair).map_err(thrown)?;
-            }
-            let (tx, rx) = oneshot::channel();
-            let cb = Closure::once_into_js(move |res: JsValue| {
-                let _ = tx.send(Ok(batch_results(&res, &keys)));
-            });
-            bx24_call_batch(&spec, &cb, false).map_err(thrown)?;
-            with_deadline(sent(rx), self.call_timeout_ms, CallError::Timeout).await
         })
     }
 
@@ -315,8 +407,15 @@ impl Host for Bx24Host {
         super::dom::browser_lang()
     }
 
-    fn catalogue(&self, locale: Locale) -> HostFuture<'_, Option<String>> {
-        Box::pin(super::dom::catalogue(locale.code()))
+    fn catalogue(&self, locale: Locale) -> HostFuture<'_, Result<CatalogueTexts, String>> {
+        Box::pin(async move {
+            let text = super::dom::catalogue(locale.code())
+                .await
+                .ok_or("not available")?;
+            let value =
+                js_sys::JSON::parse(&text).map_err(|e| format!("not JSON: {}", describe(&e)))?;
+            serde_wasm_bindgen::from_value(value).map_err(|e| format!("not a catalogue: {e}"))
+        })
     }
 
     fn numbers(&self, locale: Locale) -> Rc<dyn Numbers> {
@@ -349,20 +448,36 @@ fn bx24_object() -> Option<JsValue> {
         .filter(|v| v.is_object())
 }
 
-/// The library's batch answer `{key: ajaxResult}` as results per key.
-fn batch_results(res: &JsValue, keys: &[String]) -> BatchResults {
+/// `placement.info().options` decoded. A string is parsed once with `JSON.parse` (some
+/// portals pass `PLACEMENT_OPTIONS` through as the raw form field); when it holds an object, a
+/// list or `null`, that is the options, otherwise the string itself is (and means none).
+fn placement_options(value: &JsValue) -> PlacementOptions {
+    let inner = value
+        .as_string()
+        .and_then(|text| js_sys::JSON::parse(&text).ok())
+        .filter(|inner| inner.is_object() || inner.is_null());
+    serde_wasm_bindgen::from_value(inner.unwrap_or_else(|| value.clone())).unwrap_or_default()
+}
+
+/// The library's batch answer `{key: ajaxResult}` as results in the order of `keys`, each
+/// success decoded by `decode(method, result)`.
+fn batch_results<T>(
+    res: &JsValue,
+    keys: &[(String, String)],
+    decode: &impl Fn(&str, JsValue) -> Result<T, CallError>,
+) -> Vec<Result<T, CallError>> {
     keys.iter()
-        .map(|key| {
+        .map(|(key, method)| {
             let one = Reflect::get(res, &JsValue::from_str(key))
                 .ok()
                 .filter(|v| v.is_object());
             let value = match one {
-                Some(one) => outcome(&one.unchecked_into()),
+                Some(one) => outcome(&one.unchecked_into()).and_then(|r| decode(method, r)),
                 None => Err(CallError::BadResponse(format!(
                     "batch answer has no result for {key}"
                 ))),
             };
-            (key.clone(), value)
+            value
         })
         .collect()
 }
@@ -382,8 +497,9 @@ enum EarlyRead {
     Same(js_sys::Promise),
 }
 
-/// Takes (once) index.html's early read, and says how it relates to `calls`.
-fn take_early_read(calls: &[BatchCall]) -> EarlyRead {
+/// Takes (once) index.html's early read, and says how it relates to `asked`
+/// (`[[key, method, params], …]`): the same when both write the same JSON.
+fn take_early_read(asked: &js_sys::Array) -> EarlyRead {
     let Some(window) = web_sys::window() else {
         return EarlyRead::None;
     };
@@ -392,18 +508,15 @@ fn take_early_read(calls: &[BatchCall]) -> EarlyRead {
         return EarlyRead::None;
     }
     let _ = Reflect::delete_property(&window, &EARLY_READ.into());
-    let asked: Vec<Value> = calls
-        .iter()
-        .map(|c| serde_json::json!([c.key, c.method, object_or_empty(c.params.clone())]))
-        .collect();
+    let json = |v: &JsValue| js_sys::JSON::stringify(v).ok().and_then(|s| s.as_string());
     let sent = Reflect::get(&early, &"calls".into())
         .ok()
-        .and_then(|v| to_json(&v).ok());
+        .and_then(|v| json(&v));
     let answer = Reflect::get(&early, &"answer".into())
         .ok()
         .and_then(|v| v.dyn_into::<js_sys::Promise>().ok());
     match answer {
-        Some(answer) if sent == Some(Value::Array(asked)) => EarlyRead::Same(answer),
+        Some(answer) if sent.is_some() && sent == json(asked) => EarlyRead::Same(answer),
         _ => EarlyRead::Differs,
     }
 }
@@ -426,13 +539,20 @@ async fn sent<T>(rx: oneshot::Receiver<Result<T, CallError>>) -> Result<T, CallE
         .unwrap_or_else(|_| Err(CallError::BadResponse("callback dropped".into())))
 }
 
-/// Turns one `ajaxResult` into the call's owned outcome, exactly as the library decides it.
+/// Turns one `ajaxResult` into the call's outcome, exactly as the library decides it: its
+/// `result` (still a JS value, for the caller to decode) or its failure.
 ///
-/// Only the envelope's defined keys cross into Rust ([`envelope`]); [`decode_answer`] then reads
+/// Only the envelope's defined keys are read ([`envelope`]); [`Head::failure`] then decides
 /// success, code and description from them.
-fn outcome(res: &AjaxResult) -> Result<Value, CallError> {
+fn outcome(res: &AjaxResult) -> Result<JsValue, CallError> {
     let status = res.status().as_f64().map_or(0, |s| s as u16);
-    decode_answer(&to_json(&envelope(&res.answer()))?, status)
+    let envelope = envelope(&res.answer());
+    let head: Head = serde_wasm_bindgen::from_value(envelope.clone())
+        .map_err(|e| CallError::BadResponse(e.to_string()))?;
+    match head.failure(status) {
+        Some(err) => Err(err),
+        None => Ok(Reflect::get(&envelope, &"result".into()).unwrap_or(JsValue::UNDEFINED)),
+    }
 }
 
 /// The answer's envelope keys (`result`, `error`, `error_description`) whose value is not
@@ -459,33 +579,11 @@ fn envelope(answer: &JsValue) -> JsValue {
     copy.into()
 }
 
-fn object_or_empty(params: Value) -> Value {
-    match params {
-        Value::Object(_) => params,
-        _ => Value::Object(Default::default()),
-    }
-}
-
-/// A JSON value as a JS value, through `JSON.parse` (smaller than a converting serializer, and
-/// exactly the JSON semantics the library sends on).
-fn to_js(value: &Value) -> Result<JsValue, CallError> {
-    let text = serde_json::to_string(value).map_err(|e| CallError::Thrown(e.to_string()))?;
-    js_sys::JSON::parse(&text).map_err(thrown)
-}
-
-/// A JS value as JSON, through `JSON.stringify`: `undefined` (and anything JSON has no value
-/// for) is `null`, keys whose value is `undefined` are left out, as on the wire. A value that
-/// cannot be written as JSON (a cycle, a `BigInt`) is a [`CallError::BadResponse`].
-fn to_json(value: &JsValue) -> Result<Value, CallError> {
-    let text = js_sys::JSON::stringify(value)
-        .map_err(|e| CallError::BadResponse(describe(&e)))?
-        .as_string();
-    match text {
-        None => Ok(Value::Null),
-        Some(text) => {
-            serde_json::from_str(&text).map_err(|e| CallError::BadResponse(e.to_string()))
-        }
-    }
+/// Params as a plain JS object, as JSON would have them (maps as objects, not `Map`s).
+fn to_js(params: &impl Serialize) -> Result<JsValue, CallError> {
+    params
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| CallError::Thrown(e.to_string()))
 }
 
 fn thrown(e: JsValue) -> CallError {

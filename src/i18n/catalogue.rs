@@ -2,9 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use serde_json::{Map, Value};
-
-use crate::domain::locale::PluralCategory;
+use crate::domain::locale::{CatalogueEntry, CatalogueTexts, PluralCategory};
 
 /// One entry of the compiled-in English catalogue.
 #[derive(Clone, Copy, Debug)]
@@ -29,19 +27,17 @@ enum Source {
     /// English, compiled in.
     Compiled(&'static [(&'static str, Entry)]),
     /// A catalogue read at run time.
-    Parsed(Map<String, Value>),
+    Parsed(CatalogueTexts),
+}
+
+impl From<CatalogueTexts> for Catalogue {
+    /// The catalogue of texts read at run time (decoded by the edge).
+    fn from(texts: CatalogueTexts) -> Catalogue {
+        Catalogue(Source::Parsed(texts))
+    }
 }
 
 impl Catalogue {
-    /// Reads a catalogue; fails when `json` is not a JSON object.
-    pub fn parse(json: &str) -> Result<Catalogue, String> {
-        match serde_json::from_str(json) {
-            Ok(Value::Object(map)) => Ok(Catalogue(Source::Parsed(map))),
-            Ok(_) => Err("a catalogue must be a JSON object".into()),
-            Err(e) => Err(format!("not JSON: {e}")),
-        }
-    }
-
     /// The English catalogue, compiled in from `i18n/en.json`.
     pub fn english() -> &'static Catalogue {
         static EN: Catalogue = Catalogue(Source::Compiled(ENGLISH));
@@ -62,7 +58,10 @@ impl Catalogue {
                 Entry::Text(text) => Some(text),
                 Entry::Forms(_) => None,
             },
-            Source::Parsed(map) => map.get(key)?.as_str(),
+            Source::Parsed(texts) => match texts.0.get(key)? {
+                CatalogueEntry::Text(text) => Some(text),
+                CatalogueEntry::Forms(_) | CatalogueEntry::Other => None,
+            },
         }
     }
 
@@ -73,7 +72,10 @@ impl Catalogue {
                 Entry::Forms(forms) => forms.iter().find(|(f, _)| *f == form).map(|(_, t)| *t),
                 Entry::Text(_) => None,
             },
-            Source::Parsed(map) => map.get(key)?.get(form)?.as_str(),
+            Source::Parsed(texts) => match texts.0.get(key)? {
+                CatalogueEntry::Forms(forms) => forms.get(form).map(String::as_str),
+                CatalogueEntry::Text(_) | CatalogueEntry::Other => None,
+            },
         }
     }
 
@@ -81,7 +83,7 @@ impl Catalogue {
     pub fn keys(&self) -> Box<dyn Iterator<Item = &str> + '_> {
         match &self.0 {
             Source::Compiled(entries) => Box::new(entries.iter().map(|(k, _)| *k)),
-            Source::Parsed(map) => Box::new(map.keys().map(String::as_str)),
+            Source::Parsed(texts) => Box::new(texts.0.keys().map(String::as_str)),
         }
     }
 

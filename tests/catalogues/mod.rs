@@ -5,6 +5,7 @@
 use std::rc::Rc;
 
 use crate::fake::FakeHost;
+use openline_modes::domain::locale::CatalogueTexts;
 use openline_modes::i18n::{Catalogue, Locale, Msg, Numbers, Texts};
 
 /// The catalogue file of `locale`, as the host would fetch it.
@@ -35,7 +36,12 @@ pub fn json(locale: Locale) -> &'static str {
 
 /// `locale`'s catalogue, parsed.
 pub fn catalogue(locale: Locale) -> Catalogue {
-    Catalogue::parse(json(locale)).unwrap_or_else(|e| panic!("{locale:?}: {e}"))
+    parse(json(locale)).unwrap_or_else(|e| panic!("{locale:?}: {e}"))
+}
+
+/// A catalogue from its JSON text, decoded into the type the edge decodes it into.
+pub fn parse(json: &str) -> Result<Catalogue, serde_json::Error> {
+    serde_json::from_str::<CatalogueTexts>(json).map(Catalogue::from)
 }
 
 /// The texts of `locale` with `numbers` (the browser's `Intl` in browser tests).

@@ -13,9 +13,13 @@ use std::rc::Rc;
 use futures::channel::oneshot;
 use serde_json::{json, Value};
 
+use openline_modes::domain::dialog::PlacementOptions;
 use openline_modes::domain::error::CallError;
+use openline_modes::domain::locale::CatalogueTexts;
+use openline_modes::domain::reply::Reply;
+use openline_modes::domain::rest::Call;
 use openline_modes::host::{
-    BatchCall, BatchResults, Host, HostFuture, HostInfo, Placement, Subscription,
+    BatchResults, HostFuture, HostInfo, Page, Placement, Rest, Subscription,
 };
 use openline_modes::i18n::{Locale, Numbers, PluralCategory};
 
@@ -34,7 +38,43 @@ pub enum Request {
         params: Value,
     },
     /// One `batch` round trip with its sub-calls.
-    Batch(Vec<BatchCall>),
+    Batch(Vec<Sent>),
+}
+
+/// One sub-call of a batch as sent: its key, method and params (as JSON).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sent {
+    /// Name of the sub-call in the result.
+    pub key: String,
+    /// REST method.
+    pub method: String,
+    /// Params sent.
+    pub params: Value,
+}
+
+impl From<&Call> for Sent {
+    fn from(call: &Call) -> Sent {
+        Sent {
+            key: call.key.to_owned(),
+            method: call.method.to_owned(),
+            params: params_json(call),
+        }
+    }
+}
+
+/// A call's params as the portal receives them.
+pub fn params_json(call: &Call) -> Value {
+    serde_json::to_value(&call.params).expect("params serialize")
+}
+
+/// Placement options as the adapter decodes them (`src/host/bx24.rs::placement_options`): a
+/// string holding an object, a list or `null` is parsed once.
+pub fn placement_options(options: &Value) -> PlacementOptions {
+    let inner = options
+        .as_str()
+        .and_then(|text| serde_json::from_str::<Value>(text).ok())
+        .filter(|inner| inner.is_object() || inner.is_array() || inner.is_null());
+    serde_json::from_value(inner.unwrap_or_else(|| options.clone())).unwrap_or_default()
 }
 
 #[derive(Default)]
@@ -81,7 +121,7 @@ impl FakeHost {
         host.inner.borrow_mut().info = Some(Ok(HostInfo {
             placement: Placement {
                 code: code.to_owned(),
-                options,
+                options: placement_options(&options),
             },
             lang: lang.to_owned(),
         }));
@@ -311,16 +351,18 @@ impl FakeHost {
         self.inner.borrow_mut().requests.clear();
     }
 
-    fn answer(&self, method: &str, params: &Value) -> Result<Value, CallError> {
+    /// The scripted answer to `method`, decoded as the adapter decodes a real one.
+    fn answer(&self, method: &str, params: &Value) -> Result<Reply, CallError> {
         let mut inner = self.inner.borrow_mut();
-        match inner.responders.get_mut(method) {
+        let result = match inner.responders.get_mut(method) {
             Some(respond) => respond(params),
             None => Err(CallError::Rest {
                 status: 404,
                 code: "ERROR_METHOD_NOT_FOUND".into(),
                 description: "Method not found!".into(),
             }),
-        }
+        };
+        result.and_then(|result| Reply::decode(method, result))
     }
 
     /// Records the request; when holding, waits for the test to release it.
@@ -342,7 +384,38 @@ impl FakeHost {
     }
 }
 
-impl Host for FakeHost {
+impl Rest for FakeHost {
+    fn call(&self, call: Call) -> HostFuture<'_, Result<Reply, CallError>> {
+        Box::pin(async move {
+            if !self.present() {
+                return Err(CallError::NoHost);
+            }
+            let params = params_json(&call);
+            self.gate(Request::Call {
+                method: call.method.to_owned(),
+                params: params.clone(),
+            })
+            .await;
+            self.answer(call.method, &params)
+        })
+    }
+
+    fn batch(&self, calls: Vec<Call>) -> HostFuture<'_, Result<BatchResults, CallError>> {
+        Box::pin(async move {
+            if !self.present() {
+                return Err(CallError::NoHost);
+            }
+            self.gate(Request::Batch(calls.iter().map(Sent::from).collect()))
+                .await;
+            Ok(calls
+                .iter()
+                .map(|c| (c.key, self.answer(c.method, &params_json(c))))
+                .collect())
+        })
+    }
+}
+
+impl Page for FakeHost {
     fn present(&self) -> bool {
         !self.inner.borrow().absent
     }
@@ -357,37 +430,6 @@ impl Host for FakeHost {
                 .info
                 .clone()
                 .unwrap_or(Err(CallError::InitTimeout))
-        })
-    }
-
-    fn call(&self, method: &str, params: Value) -> HostFuture<'_, Result<Value, CallError>> {
-        let method = method.to_owned();
-        Box::pin(async move {
-            if !self.present() {
-                return Err(CallError::NoHost);
-            }
-            self.gate(Request::Call {
-                method: method.clone(),
-                params: params.clone(),
-            })
-            .await;
-            self.answer(&method, &params)
-        })
-    }
-
-    fn batch(&self, calls: Vec<BatchCall>) -> HostFuture<'_, Result<BatchResults, CallError>> {
-        Box::pin(async move {
-            if !self.present() {
-                return Err(CallError::NoHost);
-            }
-            self.gate(Request::Batch(calls.clone())).await;
-            Ok(calls
-                .into_iter()
-                .map(|c| {
-                    let result = self.answer(&c.method, &c.params);
-                    (c.key, result)
-                })
-                .collect())
         })
     }
 
@@ -442,9 +484,12 @@ impl Host for FakeHost {
         String::new()
     }
 
-    fn catalogue(&self, locale: Locale) -> HostFuture<'_, Option<String>> {
+    fn catalogue(&self, locale: Locale) -> HostFuture<'_, Result<CatalogueTexts, String>> {
         let json = self.inner.borrow().catalogues.get(&locale).cloned();
-        Box::pin(async move { json })
+        Box::pin(async move {
+            let json = json.ok_or("not available")?;
+            serde_json::from_str(&json).map_err(|e| format!("not a catalogue: {e}"))
+        })
     }
 
     fn numbers(&self, locale: Locale) -> Rc<dyn Numbers> {
