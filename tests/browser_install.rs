@@ -11,7 +11,7 @@ use std::rc::Rc;
 
 use catalogues::Say;
 use fake::FakeHost;
-use openline_modes::components::app_page::bind_id;
+use openline_modes::controller::verdict::bind_id;
 use openline_modes::domain::error::CallError;
 use openline_modes::domain::install::{BindProblem, Home, PlacementChange};
 use openline_modes::i18n::{Locale, Msg};

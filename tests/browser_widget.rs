@@ -11,7 +11,7 @@ use std::rc::Rc;
 
 use catalogues::Say;
 use fake::{FakeHost, Request};
-use openline_modes::components::bulk::PIN_ALL_ID;
+use openline_modes::controller::verdict::PIN_ALL_ID;
 use openline_modes::domain::command::Action;
 use openline_modes::domain::dialog::PlacementProblem;
 use openline_modes::domain::error::{CallError, Problem};

@@ -1,6 +1,7 @@
 //! The decision table: what the user sees for every command × write outcome × re-read, and for
 //! every read result. Pure functions of `controller::verdict`, run natively.
 
+use openline_modes::app::FrameFit;
 use openline_modes::controller::verdict::{
     after_answer, after_placement, after_read, after_write, confirm_question, pin_switch,
     retry_focus, whisper_switch, AfterAnswer, Binding, Control, Focus, HomeChange, HomeView,
@@ -11,6 +12,7 @@ use openline_modes::domain::command::{Action, Command};
 use openline_modes::domain::dialog::ChatId;
 use openline_modes::domain::error::{CallError, Problem};
 use openline_modes::domain::install::{Bindings, Home, HomeBinding, PlacementChange};
+use openline_modes::domain::route::Route;
 use openline_modes::domain::state::{Blocked, CurrentUser, DialogKind, DialogState, Permissions};
 use openline_modes::i18n::Msg;
 
@@ -831,4 +833,19 @@ fn the_install_page_says_it_is_binding_or_stopped_and_nothing_once_done() {
     assert_eq!(InstallStep::Binding.line(), Some(Msg::InstallBinding));
     assert_eq!(InstallStep::Stopped.line(), Some(Msg::InstallStopped));
     assert_eq!(InstallStep::Done.line(), None, "the status region says so");
+}
+
+#[test]
+fn the_popup_above_the_chat_input_keeps_its_size_and_other_frames_follow_the_content() {
+    let c = chat();
+    assert_eq!(FrameFit::of(None), FrameFit::Unknown);
+    assert_eq!(
+        FrameFit::of(Some(&Route::Widget(Home::Textarea, c))),
+        FrameFit::Fixed
+    );
+    assert_eq!(
+        FrameFit::of(Some(&Route::Widget(Home::Sidebar, c))),
+        FrameFit::Follow
+    );
+    assert_eq!(FrameFit::of(Some(&Route::AppPage)), FrameFit::Follow);
 }
