@@ -780,8 +780,17 @@ fn the_line_above_the_homes_says_who_may_see_them_and_warns_when_none_has_the_wi
     assert_eq!(Binding::Unreadable.line(), None, "the alert says why");
     let none = read(HomeBinding::NotBound, HomeBinding::NotBound);
     assert_eq!(none.line(), Some(Msg::HomesNone));
+    assert!(none.warns());
     let one = read(HomeBinding::Bound, HomeBinding::NotBound);
     assert_eq!(one.line(), None);
+    for quiet in [
+        one.clone(),
+        Binding::AdminOnly,
+        Binding::Checking,
+        Binding::Unreadable,
+    ] {
+        assert!(!quiet.warns(), "{quiet:?}");
+    }
     assert_eq!(Binding::Unreadable.rechecking(), Binding::Checking);
     assert_eq!(one.rechecking(), one, "a re-read keeps what is shown");
 }

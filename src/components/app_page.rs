@@ -100,7 +100,7 @@ pub fn AppPage(
 
     let line = move || known.with(Binding::line);
     let checking = move || known.with(|k| *k == Binding::Checking).then_some("true");
-    let warn = move || line() == Some(Msg::HomesNone);
+    let warn = move || known.with(Binding::warns);
     let homes = admin.then(|| {
         Home::ALL
             .into_iter()

@@ -540,6 +540,11 @@ impl Binding {
         }
     }
 
+    /// Whether the line above the homes is a warning (operators will not find the widget).
+    pub fn warns(&self) -> bool {
+        matches!(self, Binding::Read(read) if read.none())
+    }
+
     /// What the row of `home` shows once the bindings are read (`None`: not read, the row
     /// shows its name and what it is only).
     pub fn home(&self, home: Home) -> Option<HomeView> {
