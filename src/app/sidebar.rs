@@ -1,9 +1,11 @@
 //! The sidebar bundle's root: what every open of the chat sidebar runs.
 
 use std::cell::RefCell;
+use std::future::IntoFuture;
 use std::rc::Rc;
 
 use leptos::prelude::*;
+use leptos::reactive::computed::ScopedFuture;
 
 use super::{ready, texts, FrameFit, Shell};
 use crate::components::sidebar::Sidebar;
@@ -46,6 +48,13 @@ fn notice_of(route: &Route) -> Option<Msg> {
     }
 }
 
+/// `resource`'s value, awaited without subscribing to it. Each resource here resolves once; a
+/// resource that subscribed to another while it loaded would run again when it resolved (a
+/// second read of the dialog, a second catalogue fetch, a second load of the admin bundle).
+async fn once<T: Clone + 'static>(resource: LocalResource<T>) -> T {
+    ScopedFuture::new_untracked(resource.into_future()).await
+}
+
 /// The sidebar bundle's root over any host (tests pass a fake one).
 #[component]
 pub fn SidebarRoot(
@@ -63,13 +72,13 @@ pub fn SidebarRoot(
     // anything renders (the library sends 10 ms after the call, and a render in between would
     // hold the request back).
     let first = LocalResource::new(move || async move {
-        let (Ok((_, Route::Widget(_, chat))), Some(h)) = (ready.await, cx.host()) else {
+        let (Ok((_, Route::Widget(_, chat))), Some(h)) = (once(ready).await, cx.host()) else {
             return None;
         };
         Some((chat, controller::load(&*h, chat).await))
     });
     let texts = LocalResource::new(move || async move {
-        let ready = ready.await;
+        let ready = once(ready).await;
         if let Some(h) = cx.host() {
             cx.texts.try_set(texts(&*h, &ready).await);
         }
@@ -77,8 +86,9 @@ pub fn SidebarRoot(
     // The app's own page: once the texts are there, the admin bundle is loaded and takes the
     // page over; `Some(false)` when it could not be loaded.
     let admin = LocalResource::new(move || async move {
-        texts.await;
-        let (Ok((_, Route::Install | Route::AppPage)), Some(h)) = (ready.await, cx.host()) else {
+        once(texts).await;
+        let (Ok((_, Route::Install | Route::AppPage)), Some(h)) = (once(ready).await, cx.host())
+        else {
             return None;
         };
         let loaded = h
