@@ -7,53 +7,50 @@
 //!   through the install URL (`?install=1`) or while the portal is installing the app (one
 //!   `app.info`, [`crate::domain::install`]), else the app page.
 //!
-//! Both render inside [`Shell`] and get their texts from [`boot`].
-
-use std::rc::Rc;
+//! Both render inside [`Shell`] under one [`crate::components::Ctx`], and start with the same
+//! `LocalResource`s ([`ready`], then [`texts`]) under `<Suspense>`.
 
 use leptos::prelude::*;
 
-use crate::components::regions::{LiveRegions, Regions};
-use crate::components::HostHandle;
-use crate::components::Tr;
+use crate::components::ctx;
+use crate::components::regions::LiveRegions;
 use crate::controller;
 use crate::domain::error::CallError;
-use crate::host::{Host, HostInfo, Subscription};
+use crate::domain::route::{route, Route};
+use crate::host::{Host, Subscription};
 use crate::i18n::{Locale, Msg, Texts};
 
 pub mod admin;
 pub mod sidebar;
 
-/// Waits for the host and fetches the texts of its language: `Ok` with what the host said, or
-/// `Err` with the message to show instead (in the browser's language) when it never got ready.
-/// `on_ready` runs as soon as the host is ready, before the texts are awaited (the sidebar
-/// starts its first read there).
-pub async fn boot(
-    h: &dyn Host,
-    on_ready: impl FnOnce(&HostInfo),
-) -> Result<(HostInfo, Texts), (Msg, Texts)> {
+/// Where the page is, once the host is ready: its language and where it goes (routed once, on
+/// `BX24.placement.info()`, never on the URL); or, when the host never got ready (logged), the
+/// message to show instead.
+pub async fn ready(h: &dyn Host) -> Result<(Locale, Route), Msg> {
     match h.ready().await {
         Ok(info) => {
             h.mark("olm-ready");
-            on_ready(&info);
-            let texts = controller::texts(h, Locale::from_lang(&info.lang)).await;
-            Ok((info, texts))
+            let to = route(&info.placement.code, &info.placement.options, &h.page_url());
+            Ok((Locale::from_lang(&info.lang), to))
         }
         Err(err) => {
             h.log(&format!("host not ready: {err}"));
-            let texts = controller::texts(h, Locale::from_lang(&h.browser_lang())).await;
-            let msg = match err {
+            Err(match err {
                 CallError::InitTimeout => Msg::InitTimeout,
                 _ => Msg::NoHost,
-            };
-            Err((msg, texts))
+            })
         }
     }
 }
 
-/// English texts with the browser's plural rules: what a page shows before it knows its language.
-pub fn first_texts(h: &dyn Host) -> Tr {
-    Tr::new(Texts::new(Locale::En, None, h.numbers(Locale::En)))
+/// The texts of the language [`ready`] found: the host's, or the browser's when the host never
+/// got ready.
+pub async fn texts(h: &dyn Host, ready: &Result<(Locale, Route), Msg>) -> Texts {
+    let locale = match ready {
+        Ok((locale, _)) => *locale,
+        Err(_) => Locale::from_lang(&h.browser_lang()),
+    };
+    controller::texts(h, locale).await
 }
 
 /// How the frame's size relates to the page.
@@ -68,35 +65,44 @@ pub enum FrameFit {
     Fixed,
 }
 
+impl FrameFit {
+    /// The fit of a page the host routed to (`None`: not routed yet, or never, the host being
+    /// absent): the popup above the chat input has the binding's size, and the widget fits it;
+    /// everywhere else the frame follows the content.
+    pub fn of(routed: Option<&Route>) -> FrameFit {
+        match routed {
+            None => FrameFit::Unknown,
+            Some(to) if to.fixed_size() => FrameFit::Fixed,
+            Some(_) => FrameFit::Follow,
+        }
+    }
+}
+
 /// The root element of every page: its language and direction, the live regions, and the frame
 /// following the content's height both ways where it should ([`FrameFit`]; see
 /// `host::dom::watch_height` for why this is `resizeWindow` with a measured height and not
 /// `fitWindow`).
 #[component]
 pub fn Shell(
-    /// The port to Bitrix24.
-    host: HostHandle,
-    /// The page's texts (English until the host has told the language).
-    tr: RwSignal<Tr>,
-    /// Where failures and outcomes are announced.
-    regions: Regions,
     /// Whether the frame follows the content.
-    fit: RwSignal<FrameFit>,
+    #[prop(into)]
+    fit: Signal<FrameFit>,
     /// The page.
     children: Children,
 ) -> impl IntoView {
+    let cx = ctx();
     let watch = StoredValue::new_local(None::<Subscription>);
     Effect::new(move |_| {
         if fit.get() != FrameFit::Follow {
             watch.set_value(None);
             return;
         }
-        let sub = host.get().map(|h| {
+        let sub = cx.host().map(|h| {
             h.watch_height(
                 "olm-root",
                 50,
-                Rc::new(move |height| {
-                    if let Some(h) = host.get() {
+                std::rc::Rc::new(move |height| {
+                    if let Some(h) = cx.host() {
                         h.fit_height(height);
                     }
                 }),
@@ -110,11 +116,11 @@ pub fn Shell(
             id="olm-root"
             class="olm"
             class:olm--fixed=move || fit.get() == FrameFit::Fixed
-            lang=move || tr.get().lang()
-            dir=move || tr.get().dir()
+            lang=move || cx.texts.with(Texts::lang)
+            dir=move || cx.texts.with(Texts::dir)
         >
             {children()}
-            <LiveRegions regions=regions tr=tr />
+            <LiveRegions />
         </main>
     }
 }

@@ -9,12 +9,10 @@ mod support;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use catalogues::Say;
 use fake::FakeHost;
-use openline_modes::components::app_page::bind_id;
+use openline_modes::controller::verdict::bind_id;
 use openline_modes::domain::error::CallError;
-use openline_modes::domain::install::{BindProblem, Home, PlacementChange};
-use openline_modes::i18n::{Locale, Msg};
+use openline_modes::domain::install::Home;
 use serde_json::{json, Value};
 use support::{text_of, Mounted};
 use wasm_bindgen::JsCast;
@@ -22,6 +20,20 @@ use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
+
+// What the operator reads, written out (not computed with the texts under test).
+const APP_ABOUT: &str = "Pin open-line dialogs to yourself and turn whisper mode on or off right in the chat: open an open-line chat and find “Dialog modes” among the apps above the message input (in older messengers, under Applications in the chat sidebar).";
+const CHECK_FAILED_NO_ANSWER: &str = "Could not check whether the app's installation is complete. Bitrix24 did not answer in time. Check your connection and try again.";
+const HOMES_NONE: &str = "Operators will not find the widget: it is neither above the chat input nor in the chat sidebar. Add it to at least one of them.";
+const INSTALL_BINDING: &str = "Adding the widget to open-line chats…";
+const INSTALL_DONE: &str = "Installation complete. Operators find “Dialog modes” among the apps above the input of open-line chats (in older messengers, in the chat sidebar).";
+const INSTALL_TITLE: &str = "Installing Dialog modes";
+const INSTALL_FAILED_BUSY: &str = "The app could not be installed. Bitrix24 is receiving too many requests right now. Wait a minute and try again.";
+const INSTALL_FAILED_NOT_ADMIN: &str = "The app could not be installed. Only a Bitrix24 administrator can do this. Ask your administrator to open the app.";
+const RU_CHECK_FAILED_BUSY: &str = "Не удалось проверить, завершена ли установка приложения. Битрикс24 сейчас получает слишком много запросов. Подождите минуту и повторите попытку.";
+const RU_INSTALL_DONE: &str = "Установка завершена. Операторы найдут «Режимы диалога» среди приложений над полем ввода в чатах открытых линий (в старых версиях мессенджера — в боковой панели чата).";
+const UA_HOMES_ADMIN_ONLY: &str =
+    "Бачити й змінювати, де оператори знаходять віджет, може лише адміністратор Бітрікс24.";
 
 const BIND: &str = "placement.bind";
 const UNBIND: &str = "placement.unbind";
@@ -211,13 +223,6 @@ impl Page {
     }
 }
 
-fn install_failed(locale: Locale, problem: BindProblem) -> String {
-    locale.text(&Msg::PlacementFailed {
-        change: PlacementChange::Install,
-        problem,
-    })
-}
-
 // ------------------------------------------------------------------ install page
 
 #[wasm_bindgen_test]
@@ -227,8 +232,8 @@ async fn an_admin_install_binds_both_homes_with_localized_titles_then_finishes()
     portal.serve(&fake, true);
     let page = open_page(&fake).await;
 
-    assert_eq!(page.heading(), Locale::Ru.text(&Msg::InstallTitle));
-    assert_eq!(page.status(), Locale::Ru.text(&Msg::InstallDone));
+    assert_eq!(page.heading(), "Установка «Режимов диалога»");
+    assert_eq!(page.status(), RU_INSTALL_DONE);
     assert_eq!(page.alert(), "");
     let lang_all = json!({
         "en": { "TITLE": "Dialog modes" },
@@ -298,14 +303,14 @@ async fn while_binding_the_install_page_says_so_and_finishes_only_after_the_answ
     Bindings::default().serve(&fake, true);
     fake.hold();
     let page = open_page(&fake).await;
-    assert!(page.shows(&Locale::En.text(&Msg::InstallBinding)));
+    assert!(page.shows(INSTALL_BINDING));
     assert_eq!(page.all("[aria-busy=true]").len(), 1);
     assert_eq!(fake.install_finished(), 0);
     fake.release_all();
     page.settle(&fake).await;
     assert_eq!(fake.install_finished(), 1);
-    assert!(!page.shows(&Locale::En.text(&Msg::InstallBinding)));
-    assert_eq!(page.status(), Locale::En.text(&Msg::InstallDone));
+    assert!(!page.shows(INSTALL_BINDING));
+    assert_eq!(page.status(), INSTALL_DONE);
 }
 
 #[wasm_bindgen_test]
@@ -318,7 +323,7 @@ async fn installing_again_over_existing_bindings_leaves_exactly_one_of_each() {
     ]);
     portal.serve(&fake, true);
     let page = open_page(&fake).await;
-    assert_eq!(page.status(), Locale::En.text(&Msg::InstallDone));
+    assert_eq!(page.status(), INSTALL_DONE);
     assert_eq!(page.alert(), "");
     assert_eq!(fake.install_finished(), 1);
     assert_eq!(portal.rows(), both());
@@ -331,11 +336,8 @@ async fn a_non_admin_install_says_only_an_admin_can_and_try_again_repeats_it() {
     portal.serve(&fake, false);
     let page = open_page(&fake).await;
 
-    assert_eq!(
-        page.alert(),
-        install_failed(Locale::En, BindProblem::NotAdmin)
-    );
-    assert!(page.shows(&Locale::En.text(&Msg::InstallStopped)));
+    assert_eq!(page.alert(), INSTALL_FAILED_NOT_ADMIN);
+    assert!(page.shows("The installation did not complete."));
     assert_eq!(page.status(), "");
     assert_eq!(fake.install_finished(), 0);
     assert!(portal.rows().is_empty());
@@ -343,12 +345,9 @@ async fn a_non_admin_install_says_only_an_admin_can_and_try_again_repeats_it() {
     assert_eq!(methods(&fake), [UNBIND]);
     assert!(fake.logs().iter().any(|l| l.contains("ACCESS_DENIED")));
 
-    page.click(&fake, &Locale::En.text(&Msg::TryAgain)).await;
+    page.click(&fake, "Try again").await;
     assert_eq!(methods(&fake), [UNBIND, UNBIND]);
-    assert_eq!(
-        page.alert(),
-        install_failed(Locale::En, BindProblem::NotAdmin)
-    );
+    assert_eq!(page.alert(), INSTALL_FAILED_NOT_ADMIN);
     assert_eq!(fake.install_finished(), 0);
 }
 
@@ -357,20 +356,24 @@ async fn a_missing_placement_scope_and_a_refused_binding_each_say_why() {
     let cases = [
         (
             rest_error(401, "insufficient_scope", ""),
-            BindProblem::MissingScope,
+            "Die App konnte nicht installiert werden. Die App hat keinen Zugriff auf Einbettungen. \
+             Geben Sie der App in Bitrix24 die Berechtigungen placement, im und imopenlines und \
+             installieren Sie sie neu.",
         ),
         (
             rest_error(200, "INVALID_ERROR_CONTEXT", "Field context is invalid."),
-            BindProblem::Rejected,
+            "Die App konnte nicht installiert werden. Bitrix24 hat die Einbettungseinstellungen des \
+             Widgets abgelehnt; Details stehen in der Browserkonsole. Informieren Sie den \
+             Entwickler der App.",
         ),
     ];
-    for (err, problem) in cases {
+    for (err, why) in cases {
         let fake = FakeHost::install_page("de", true);
         Bindings::default().serve(&fake, true);
         fake.on(BIND, move |_| Err(err.clone()));
         let page = open_page(&fake).await;
-        assert_eq!(page.alert(), install_failed(Locale::De, problem));
-        assert!(page.buttons().contains(&Locale::De.text(&Msg::TryAgain)));
+        assert_eq!(page.alert(), why);
+        assert!(page.buttons().contains(&"Erneut versuchen".to_string()));
         assert_eq!(fake.install_finished(), 0);
     }
 }
@@ -389,22 +392,15 @@ async fn try_again_after_a_failure_can_complete_the_install() {
         }
     });
     let page = open_page(&fake).await;
-    assert_eq!(page.alert(), install_failed(Locale::En, BindProblem::Busy));
+    assert_eq!(page.alert(), INSTALL_FAILED_BUSY);
     *fail.borrow_mut() = false;
     page.click(&fake, "Try again").await;
     assert_eq!(page.alert(), "");
-    assert_eq!(page.status(), Locale::En.text(&Msg::InstallDone));
+    assert_eq!(page.status(), INSTALL_DONE);
     assert_eq!(fake.install_finished(), 1);
 }
 
 // ------------------------------------------------------------------ one URL for both
-
-fn install_check_failed(locale: Locale, problem: BindProblem) -> String {
-    locale.text(&Msg::PlacementFailed {
-        change: PlacementChange::InstallCheck,
-        problem,
-    })
-}
 
 fn methods(fake: &FakeHost) -> Vec<String> {
     fake.calls().into_iter().map(|(m, _)| m).collect()
@@ -416,8 +412,8 @@ async fn one_url_for_both_installs_when_app_info_says_the_portal_is_installing()
     let portal = Bindings::default();
     portal.serve(&fake, true);
     let page = open_page(&fake).await;
-    assert_eq!(page.heading(), Locale::En.text(&Msg::InstallTitle));
-    assert_eq!(page.status(), Locale::En.text(&Msg::InstallDone));
+    assert_eq!(page.heading(), INSTALL_TITLE);
+    assert_eq!(page.status(), INSTALL_DONE);
     assert_eq!(page.alert(), "");
     assert_eq!(methods(&fake), [APP_INFO, UNBIND, BIND, UNBIND, BIND]);
     assert_eq!(fake.calls_of(APP_INFO), vec![json!({})]);
@@ -443,7 +439,10 @@ async fn an_installed_app_opens_the_app_page_after_one_app_info() {
 async fn installed_n_installs_and_a_missing_installed_opens_the_app_page() {
     // The database's "N" is "not installed"; an answer without INSTALLED decides nothing, and
     // the install step is not run on a guess.
-    let cases = [(Some(json!("N")), Msg::InstallTitle), (None, Msg::Title)];
+    let cases = [
+        (Some(json!("N")), "Installing Dialog modes"),
+        (None, "Dialog modes"),
+    ];
     for (installed, heading) in cases {
         let fake = FakeHost::app_page("en", true);
         Bindings::default().serve(&fake, true);
@@ -459,7 +458,7 @@ async fn installed_n_installs_and_a_missing_installed_opens_the_app_page() {
             Ok(info)
         });
         let page = open_page(&fake).await;
-        assert_eq!(page.heading(), Locale::En.text(&heading), "{installed:?}");
+        assert_eq!(page.heading(), heading, "{installed:?}");
         assert_eq!(page.alert(), "", "{installed:?}");
         assert_eq!(
             fake.install_finished(),
@@ -492,11 +491,8 @@ async fn a_failed_app_info_opens_the_app_page_with_why_and_try_again_can_find_th
     let page = open_page(&fake).await;
     // The app page works, and the admin is told what could not be checked.
     assert_eq!(page.heading(), "Dialog modes");
-    assert!(page.shows(&Locale::En.text(&Msg::HomesNone)));
-    assert_eq!(
-        page.alert(),
-        install_check_failed(Locale::En, BindProblem::NoAnswer)
-    );
+    assert!(page.shows(HOMES_NONE));
+    assert_eq!(page.alert(), CHECK_FAILED_NO_ANSWER);
     assert!(page.buttons().contains(&"Try again".to_string()));
     assert!(
         fake.logs()
@@ -509,8 +505,8 @@ async fn a_failed_app_info_opens_the_app_page_with_why_and_try_again_can_find_th
 
     *failing.borrow_mut() = false;
     page.click(&fake, "Try again").await;
-    assert_eq!(page.heading(), Locale::En.text(&Msg::InstallTitle));
-    assert_eq!(page.status(), Locale::En.text(&Msg::InstallDone));
+    assert_eq!(page.heading(), INSTALL_TITLE);
+    assert_eq!(page.status(), INSTALL_DONE);
     assert_eq!(page.alert(), "");
     assert_eq!(fake.calls_of(APP_INFO).len(), 2);
     assert_eq!(fake.install_finished(), 1);
@@ -530,12 +526,9 @@ async fn try_again_after_a_failed_app_info_on_an_installed_app_clears_the_alert_
         }
     });
     let page = open_page(&fake).await;
-    assert_eq!(
-        page.alert(),
-        install_check_failed(Locale::Ru, BindProblem::Busy)
-    );
+    assert_eq!(page.alert(), RU_CHECK_FAILED_BUSY);
     *failing.borrow_mut() = false;
-    page.click(&fake, &Locale::Ru.text(&Msg::TryAgain)).await;
+    page.click(&fake, "Повторить").await;
     assert_eq!(page.alert(), "");
     assert!(page.shows("Виджет есть в боковой панели чатов открытых линий."));
     // The same page, not mounted anew: the bindings were read once.
@@ -551,13 +544,13 @@ async fn the_app_page_says_what_the_app_does_and_where_the_widget_is_bound() {
     Bindings::installed().serve(&fake, true);
     let page = open_page(&fake).await;
     assert_eq!(page.heading(), "Dialog modes");
-    assert!(page.shows(&Locale::En.text(&Msg::AppAbout)));
+    assert!(page.shows(APP_ABOUT));
     assert!(page.shows("Where operators find the widget"));
     assert!(page.shows("Apps above the chat input"));
     assert!(page.shows("The widget is in the apps panel above the input of open-line chats."));
     assert!(page.shows("Chat sidebar"));
     assert!(page.shows("The widget is in the sidebar of open-line chats."));
-    assert!(!page.shows(&Locale::En.text(&Msg::HomesNone)));
+    assert!(!page.shows(HOMES_NONE));
     assert_eq!(fake.calls_of(GET), vec![json!({})]);
     assert_eq!(
         page.buttons(),
@@ -604,7 +597,7 @@ async fn with_no_home_bound_the_page_says_operators_will_not_find_it_and_adds_on
     assert_eq!(fake.calls_of(BIND)[0]["OPTIONS"]["width"], json!(400));
     assert!(page.shows("The widget is in the apps panel above the input of open-line chats."));
     assert!(page.shows("The widget is not in the chat sidebar."));
-    assert!(!page.shows(&Locale::En.text(&Msg::HomesNone)));
+    assert!(!page.shows(HOMES_NONE));
     assert_eq!(
         page.status(),
         "The widget is now in the apps panel above the input of open-line chats."
@@ -626,7 +619,7 @@ async fn an_admin_removes_one_home_the_other_stays_and_focus_stays_on_its_add_bu
     );
     assert!(page.shows("The widget is not in the apps panel above the chat input."));
     assert!(page.shows("The widget is in the sidebar of open-line chats."));
-    assert!(!page.shows(&Locale::En.text(&Msg::HomesNone)));
+    assert!(!page.shows(HOMES_NONE));
     assert_eq!(
         page.status(),
         "The widget was removed from the apps panel above the chat input."
@@ -645,7 +638,7 @@ async fn an_admin_removes_one_home_the_other_stays_and_focus_stays_on_its_add_bu
     // The last home removed: the page says plainly that operators will not find the widget.
     page.click(&fake, "Remove from the chat sidebar").await;
     assert!(portal.rows().is_empty());
-    assert!(page.shows(&Locale::En.text(&Msg::HomesNone)));
+    assert!(page.shows(HOMES_NONE));
     assert_eq!(
         page.status(),
         "The widget was removed from the chat sidebar."
@@ -677,13 +670,10 @@ async fn a_non_admin_sees_no_sidebar_controls_and_nothing_admin_only_is_called()
     let fake = FakeHost::app_page("ua", false);
     Bindings::default().serve(&fake, false);
     let page = open_page(&fake).await;
-    assert!(page.shows(&Locale::Ua.text(&Msg::HomesAdminOnly)));
+    assert!(page.shows(UA_HOMES_ADMIN_ONLY));
     assert_eq!(
         page.buttons(),
-        [
-            Locale::Ua.text(&Msg::PinAllButton),
-            Locale::Ua.text(&Msg::UnpinAllButton)
-        ]
+        ["Закріпити всі мої діалоги", "Відкріпити всі мої діалоги"]
     );
     // Only whether the portal is installing the app (any user may ask); nothing admin-only.
     assert_eq!(methods(&fake), [APP_INFO]);
@@ -705,7 +695,7 @@ async fn pin_all_from_the_app_page_is_confirmed_sent_once_and_counted() {
         fake.calls(),
         vec![("imopenlines.session.mode.pinAll".to_string(), json!({}))]
     );
-    assert_eq!(page.status(), Locale::En.text(&Msg::PinnedCount(2)));
+    assert_eq!(page.status(), "2 dialogs pinned");
 }
 
 #[wasm_bindgen_test]
@@ -715,10 +705,8 @@ async fn a_failed_placement_check_says_why_and_try_again_reads_again() {
     let page = open_page(&fake).await;
     assert_eq!(
         page.alert(),
-        Locale::En.text(&Msg::PlacementFailed {
-            change: PlacementChange::Check,
-            problem: BindProblem::NoAnswer
-        })
+        "Could not check where operators find the widget. Bitrix24 did not answer in time. \
+         Check your connection and try again."
     );
     // Regression: "Checking…" stayed on screen for good after a failed read.
     assert!(!page.shows("Checking where operators find the widget…"));

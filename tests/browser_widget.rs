@@ -9,15 +9,11 @@ mod support;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use catalogues::Say;
 use fake::{FakeHost, Request, Sent};
-use openline_modes::components::bulk::PIN_ALL_ID;
-use openline_modes::domain::command::Action;
-use openline_modes::domain::dialog::PlacementProblem;
-use openline_modes::domain::error::{CallError, Problem};
-use openline_modes::domain::state::Blocked;
+use openline_modes::controller::verdict::PIN_ALL_ID;
+use openline_modes::domain::error::CallError;
 use openline_modes::host::dom;
-use openline_modes::i18n::{Locale, Msg};
+use openline_modes::i18n::Locale;
 use serde_json::{json, Value};
 use support::{text_of, Mounted};
 use wasm_bindgen::JsCast;
@@ -25,6 +21,33 @@ use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, KeyboardEvent, KeyboardEventInit};
 
 wasm_bindgen_test_configure!(run_in_browser);
+
+// What the operator reads, written out (not computed with the texts under test).
+const DE_LOAD_PORTAL_TOO_OLD: &str = "Der Zustand des Dialogs konnte nicht gelesen werden. Diesem Portal fehlt die Methode, mit der das Widget den Dialog liest (imopenlines.dialog.get). Bitten Sie Ihren Administrator, Bitrix24 zu aktualisieren.";
+const DIALOG_PINNED: &str = "The dialog is pinned to you.";
+const LOADING: &str = "Loading dialog…";
+const LOAD_NO_ANSWER: &str = "Could not read the dialog state. Bitrix24 did not answer in time. Check your connection and try again.";
+const LOAD_PORTAL_TOO_OLD: &str = "Could not read the dialog state. This portal does not have the method the widget reads the dialog with (imopenlines.dialog.get). Ask your administrator to update Bitrix24.";
+const NOT_OPEN_LINE: &str =
+    "This chat is not an open-line dialog. Pin and whisper mode work only in open-line chats.";
+const NO_DIALOG_ACCESS: &str =
+    "This chat is not an open-line dialog, or you do not have access to it.";
+const PIN_AUTH_LOST: &str =
+    "Pinning failed. Your Bitrix24 authorization has expired. Reload the page.";
+const PIN_NOT_OPERATOR: &str =
+    "Pinning failed. Only the operator who handles this dialog can pin or unpin it.";
+const PIN_NO_ANSWER: &str = "Pinning was not confirmed. Bitrix24 did not answer in time. The change may or may not have been applied; the switch shows the dialog's current state.";
+const PIN_RATE_LIMITED: &str = "Pinning failed. Bitrix24 is receiving too many requests right now. Wait a minute and try again.";
+const PIN_UNKNOWN: &str = "Pinning failed. Something unexpected happened. Try again; if it keeps happening, reload the page.";
+const PORTAL_TOO_OLD: &str = "This portal does not have the pin and whisper methods yet (imopenlines.session.mode.*). Ask your administrator to update Bitrix24.";
+const RU_NOT_OPEN_LINE: &str = "Этот чат не является диалогом открытой линии. Закрепление и скрытый режим работают только в чатах открытых линий.";
+const RU_PAGE_LOAD_FAILED: &str = "Страница приложения не загрузилась. Перезагрузите страницу; если это повторяется, сообщите администратору.";
+const RU_PIN_NOT_OPERATOR: &str = "Не удалось закрепить диалог. Закрепить или открепить диалог может только оператор, который его ведёт.";
+const RU_NO_CHAT_SAID: &str = "Битрикс24 не сообщил виджету, какой чат открыт. Откройте чат заново и снова запустите из него виджет.";
+const UA_NO_HOST: &str = "Поруч із цією сторінкою немає Бітрікс24. Відкрийте віджет із чату відкритої лінії на вашому порталі.";
+const UNPIN_NO_ACCESS: &str = "Unpinning failed. You do not have permission for this dialog. Ask your administrator for access to this open line.";
+const WHISPER_ON_NOT_OPEN_LINE: &str = "Turning whisper mode on failed. This chat is not an open-line dialog; pin and whisper mode work only there.";
+const WHISPER_TURNED_ON: &str = "Whisper mode is on.";
 
 const DIALOG_GET: &str = "imopenlines.dialog.get";
 const PIN: &str = "imopenlines.session.mode.pin";
@@ -368,10 +391,6 @@ async fn toggle_failing(
     w
 }
 
-fn failed(locale: Locale, action: Action, problem: Problem) -> String {
-    locale.text(&Msg::Failed { action, problem })
-}
-
 // ---------------------------------------------------------------------------------------------
 // 1. Loading
 // ---------------------------------------------------------------------------------------------
@@ -397,7 +416,7 @@ async fn while_the_state_is_read_a_skeleton_shows_and_no_switches() {
     w.until("the state read is sent", || fake.held() == 1).await;
     w.settle().await;
     assert!(w.loading(), "a busy skeleton: {:?}", w.visible_text());
-    assert!(w.shows(&Locale::En.text(&Msg::Loading)));
+    assert!(w.shows(LOADING));
     assert!(
         w.switches().is_empty(),
         "no switches before the state is known"
@@ -428,10 +447,7 @@ async fn a_first_read_without_an_answer_says_so_and_try_again_reads_again() {
     w.until("an alert is shown", || !w.alert_text().is_empty())
         .await;
     w.settle().await;
-    assert_eq!(
-        w.alert_text(),
-        failed(Locale::En, Action::Load, Problem::NoAnswer)
-    );
+    assert_eq!(w.alert_text(), LOAD_NO_ANSWER);
     assert!(w.switches().is_empty(), "no switches over an unknown state");
 
     w.click("Try again");
@@ -620,7 +636,7 @@ async fn clicking_pin_sends_activate_y_once_then_rereads_and_shows_pinned() {
     )
     .await;
     assert!(portal.pinned());
-    assert_eq!(w.status_text(), Locale::En.text(&Msg::DialogPinned));
+    assert_eq!(w.status_text(), DIALOG_PINNED);
 }
 
 #[wasm_bindgen_test]
@@ -636,7 +652,7 @@ async fn clicking_a_pinned_switch_sends_activate_n_and_shows_unpinned() {
     )
     .await;
     assert!(!portal.pinned());
-    assert_eq!(w.status_text(), Locale::Ru.text(&Msg::DialogUnpinned));
+    assert_eq!(w.status_text(), "Диалог откреплён.");
 }
 
 #[wasm_bindgen_test]
@@ -650,7 +666,7 @@ async fn turning_whisper_on_sends_silent_with_activate_y() {
         "true",
     )
     .await;
-    assert_eq!(w.status_text(), Locale::En.text(&Msg::WhisperTurnedOn));
+    assert_eq!(w.status_text(), WHISPER_TURNED_ON);
 }
 
 #[wasm_bindgen_test]
@@ -665,7 +681,7 @@ async fn turning_whisper_off_sends_silent_with_activate_n() {
         "false",
     )
     .await;
-    assert_eq!(w.status_text(), Locale::Ru.text(&Msg::WhisperTurnedOff));
+    assert_eq!(w.status_text(), "Скрытый режим выключен.");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -690,7 +706,7 @@ async fn while_a_pin_is_in_flight_the_switch_is_busy_and_ignores_clicks() {
         Some("false"),
         "stays on the portal's last known state while in flight"
     );
-    let saving = Locale::En.text(&Msg::Saving);
+    let saving = "Saving…";
     assert_eq!(
         text_of(&w.one("#olm-pin-hint")),
         saving,
@@ -725,10 +741,7 @@ async fn a_pin_refused_with_an_empty_error_code_shows_the_operator_only_rule() {
         "Pin dialog",
     )
     .await;
-    assert_eq!(
-        w.alert_text(),
-        failed(Locale::En, Action::Pin, Problem::NotOperator)
-    );
+    assert_eq!(w.alert_text(), PIN_NOT_OPERATOR);
     assert!(w.alert_text().contains("Only the operator"));
     assert_eq!(w.checked("Pin dialog").as_deref(), Some("false"));
     assert_eq!(w.status_text(), "", "a failure is not a success");
@@ -744,10 +757,7 @@ async fn in_russian_the_operator_only_rule_is_in_russian() {
         "Закрепить диалог",
     )
     .await;
-    assert_eq!(
-        w.alert_text(),
-        failed(Locale::Ru, Action::Pin, Problem::NotOperator)
-    );
+    assert_eq!(w.alert_text(), RU_PIN_NOT_OPERATOR);
     assert!(w.button("Повторить").is_some());
 }
 
@@ -766,10 +776,7 @@ async fn access_denied_on_unpin_shows_the_no_permission_text_and_the_dialog_stay
         "Pin dialog",
     )
     .await;
-    assert_eq!(
-        w.alert_text(),
-        failed(Locale::En, Action::Unpin, Problem::NoAccess)
-    );
+    assert_eq!(w.alert_text(), UNPIN_NO_ACCESS);
     assert_eq!(w.checked("Pin dialog").as_deref(), Some("true"));
 }
 
@@ -783,10 +790,7 @@ async fn chat_type_on_whisper_shows_the_not_an_open_line_text() {
         "Whisper mode",
     )
     .await;
-    assert_eq!(
-        w.alert_text(),
-        failed(Locale::En, Action::WhisperOn, Problem::NotOpenLine)
-    );
+    assert_eq!(w.alert_text(), WHISPER_ON_NOT_OPEN_LINE);
     assert_eq!(w.checked("Whisper mode").as_deref(), Some("false"));
 }
 
@@ -800,10 +804,7 @@ async fn a_pin_without_an_answer_says_it_may_or_may_not_have_happened() {
         "Pin dialog",
     )
     .await;
-    assert_eq!(
-        w.alert_text(),
-        failed(Locale::En, Action::Pin, Problem::NoAnswer)
-    );
+    assert_eq!(w.alert_text(), PIN_NO_ANSWER);
     assert!(
         w.alert_text().contains("not confirmed"),
         "{}",
@@ -836,10 +837,7 @@ async fn a_timed_out_pin_that_did_apply_shows_pinned_and_offers_no_try_again() {
         .await;
     w.settle().await;
     assert_eq!(w.checked("Pin dialog").as_deref(), Some("true"));
-    assert_eq!(
-        w.alert_text(),
-        failed(Locale::En, Action::Pin, Problem::NoAnswer)
-    );
+    assert_eq!(w.alert_text(), PIN_NO_ANSWER);
     assert!(w.button("Try again").is_none(), "nothing left to repeat");
 }
 
@@ -857,10 +855,7 @@ async fn an_expired_token_says_to_reload() {
         "Pin dialog",
     )
     .await;
-    assert_eq!(
-        w.alert_text(),
-        failed(Locale::En, Action::Pin, Problem::AuthLost)
-    );
+    assert_eq!(w.alert_text(), PIN_AUTH_LOST);
     assert_eq!(w.checked("Pin dialog").as_deref(), Some("false"));
 }
 
@@ -874,15 +869,19 @@ async fn too_many_requests_says_to_wait() {
         "Pin dialog",
     )
     .await;
-    assert_eq!(
-        w.alert_text(),
-        failed(Locale::En, Action::Pin, Problem::RateLimited)
-    );
+    assert_eq!(w.alert_text(), PIN_RATE_LIMITED);
     assert_eq!(w.checked("Pin dialog").as_deref(), Some("false"));
 }
 
 /// Shared by the en and ru "Try again" tests.
-async fn try_again_repeats_exactly_the_failed_command(locale: Locale, pin: &str, again: &str) {
+/// In `locale`, with its words for the pin switch, "Try again", and a pin refused to a
+/// non-operator.
+async fn try_again_repeats_exactly_the_failed_command(
+    locale: Locale,
+    pin: &str,
+    again: &str,
+    refused: &str,
+) {
     let portal = Portal::new();
     let fake = sidebar(&portal, locale);
     let failures = Rc::new(RefCell::new(0));
@@ -916,20 +915,29 @@ async fn try_again_repeats_exactly_the_failed_command(locale: Locale, pin: &str,
         "the same method and params, once more"
     );
     assert_eq!(*failures.borrow(), 2);
-    assert_eq!(
-        w.alert_text(),
-        failed(locale, Action::Pin, Problem::NotOperator)
-    );
+    assert_eq!(w.alert_text(), refused);
 }
 
 #[wasm_bindgen_test]
 async fn try_again_repeats_exactly_the_failed_command_only_when_clicked() {
-    try_again_repeats_exactly_the_failed_command(Locale::En, "Pin dialog", "Try again").await;
+    try_again_repeats_exactly_the_failed_command(
+        Locale::En,
+        "Pin dialog",
+        "Try again",
+        PIN_NOT_OPERATOR,
+    )
+    .await;
 }
 
 #[wasm_bindgen_test]
 async fn povtorit_repeats_exactly_the_failed_command_only_when_clicked() {
-    try_again_repeats_exactly_the_failed_command(Locale::Ru, "Закрепить диалог", "Повторить").await;
+    try_again_repeats_exactly_the_failed_command(
+        Locale::Ru,
+        "Закрепить диалог",
+        "Повторить",
+        RU_PIN_NOT_OPERATOR,
+    )
+    .await;
 }
 
 #[wasm_bindgen_test]
@@ -958,7 +966,7 @@ async fn try_again_after_a_success_leaves_the_portal_in_the_asked_state() {
     .await;
     w.settle().await;
     assert_eq!(w.alert_text(), "");
-    assert_eq!(w.status_text(), Locale::En.text(&Msg::DialogPinned));
+    assert_eq!(w.status_text(), DIALOG_PINNED);
     assert_eq!(w.writes().len(), 2);
 }
 
@@ -975,10 +983,7 @@ async fn a_write_that_succeeds_but_changes_nothing_is_reported_as_a_failure() {
     w.until("an alert is shown", || !w.alert_text().is_empty())
         .await;
     w.settle().await;
-    assert_eq!(
-        w.alert_text(),
-        failed(Locale::En, Action::Pin, Problem::Unknown)
-    );
+    assert_eq!(w.alert_text(), PIN_UNKNOWN);
     assert_eq!(w.status_text(), "", "not reported as a success");
     assert_eq!(w.checked("Pin dialog").as_deref(), Some("false"));
     assert!(w.button("Try again").is_some());
@@ -1027,7 +1032,7 @@ async fn in_russian_another_operators_dialog_says_so_in_russian() {
         aria(&w.switch("Закрепить диалог"), "aria-disabled").as_deref(),
         Some("true")
     );
-    assert!(w.shows(&Locale::Ru.text(&Msg::Blocked(Blocked::OtherOperator))));
+    assert!(w.shows("Этот диалог ведёт другой оператор"));
 }
 
 #[wasm_bindgen_test]
@@ -1043,10 +1048,6 @@ async fn a_dialog_without_an_active_session_disables_both_switches() {
         );
     }
     assert!(w.shows("This dialog has no active session"));
-    assert_eq!(
-        Locale::En.text(&Msg::Blocked(Blocked::NoSession)),
-        "This dialog has no active session"
-    );
     fake.clear_requests();
     w.click_switch("Pin dialog");
     w.click_switch("Whisper mode");
@@ -1081,7 +1082,7 @@ async fn dialog_get_access_error_shows_one_message_and_no_switches() {
         ))
     });
     let w = open_widget(&fake).await;
-    assert_only_message(&w, &Locale::En.text(&Msg::NoDialogAccess));
+    assert_only_message(&w, NO_DIALOG_ACCESS);
 }
 
 #[wasm_bindgen_test]
@@ -1091,15 +1092,18 @@ async fn a_chat_that_is_not_an_open_line_shows_one_message_and_no_switches() {
         d.chat_type = "chat";
     });
     let w = open_widget(&sidebar(&portal, Locale::Ru)).await;
-    assert_only_message(&w, &Locale::Ru.text(&Msg::NotOpenLine));
+    assert_only_message(&w, RU_NOT_OPEN_LINE);
 }
 
 #[wasm_bindgen_test]
 async fn without_bitrix24_the_widget_says_so_and_calls_nothing() {
     let fake = FakeHost::absent();
     let w = open_widget(&fake).await;
-    let locale = Locale::from_lang(&dom::browser_lang());
-    assert_only_message(&w, &locale.text(&Msg::NoHost));
+    assert_eq!(dom::browser_lang(), "en-US", "the test browser's language");
+    assert_only_message(
+        &w,
+        "Bitrix24 is not around this page. Open the widget from an open-line chat in your portal.",
+    );
     assert!(fake.requests().is_empty());
 }
 
@@ -1107,8 +1111,11 @@ async fn without_bitrix24_the_widget_says_so_and_calls_nothing() {
 async fn an_init_that_never_answers_says_to_reload() {
     let fake = FakeHost::failing_ready(CallError::InitTimeout);
     let w = open_widget(&fake).await;
-    let locale = Locale::from_lang(&dom::browser_lang());
-    assert_only_message(&w, &locale.text(&Msg::InitTimeout));
+    assert_eq!(dom::browser_lang(), "en-US", "the test browser's language");
+    assert_only_message(
+        &w,
+        "Bitrix24 did not answer while the widget was starting. Reload the page.",
+    );
     assert!(fake.requests().is_empty());
 }
 
@@ -1118,9 +1125,7 @@ async fn a_private_chat_placement_says_the_widget_works_only_in_open_lines() {
     let w = open_widget(&fake).await;
     assert_only_message(
         &w,
-        &Locale::En.text(&Msg::Placement(PlacementProblem::PrivateChat {
-            dialog_id: "5".into(),
-        })),
+        "This is a private chat. Pin and whisper mode work only in open-line chats.",
     );
     assert!(fake.requests().is_empty());
 }
@@ -1129,10 +1134,7 @@ async fn a_private_chat_placement_says_the_widget_works_only_in_open_lines() {
 async fn empty_placement_options_say_the_chat_is_unknown() {
     let fake = FakeHost::with_placement("IM_SIDEBAR", json!({}), "ru");
     let w = open_widget(&fake).await;
-    assert_only_message(
-        &w,
-        &Locale::Ru.text(&Msg::Placement(PlacementProblem::MissingOptions)),
-    );
+    assert_only_message(&w, RU_NO_CHAT_SAID);
     assert!(fake.requests().is_empty());
 }
 
@@ -1179,7 +1181,7 @@ async fn another_placement_points_to_the_chat_sidebar() {
     // `DEFAULT` (the app's own page) has its own page now; any other placement gets this notice.
     let fake = FakeHost::with_placement("CRM_LEAD_DETAIL_TAB", json!({ "ID": "5" }), "en");
     let w = open_widget(&fake).await;
-    assert_only_message(&w, &Locale::En.text(&Msg::AppPage));
+    assert_only_message(&w, "Open this app from an open-line chat.");
     assert!(fake.requests().is_empty());
 }
 
@@ -1206,19 +1208,20 @@ async fn when_the_admin_bundle_cannot_be_loaded_the_page_says_so() {
     let fake = FakeHost::app_page("ru", true);
     fake.fail_admin();
     let w = open_widget(&fake).await;
-    assert_only_message(&w, &Locale::Ru.text(&Msg::PageLoadFailed));
+    assert_only_message(&w, RU_PAGE_LOAD_FAILED);
     assert!(fake.logs().iter().any(|l| l.contains("admin-loader.js")));
 }
 
 /// Bug: after a click, the message that replaced the switches was never announced.
 #[wasm_bindgen_test]
 async fn a_portal_without_the_pin_method_says_it_is_too_old_hides_the_controls_and_announces_it() {
-    let w = toggle_failing_to_notice(
-        rest_error(404, "ERROR_METHOD_NOT_FOUND", "Method not found!"),
-        Locale::En,
-    )
+    let w = toggle_failing_to_notice(rest_error(
+        404,
+        "ERROR_METHOD_NOT_FOUND",
+        "Method not found!",
+    ))
     .await;
-    assert_replaced_and_announced(&w, &Locale::En.text(&Msg::PortalTooOld));
+    assert_replaced_and_announced(&w, PORTAL_TOO_OLD);
     assert_eq!(w.writes().len(), 1, "sent once, not repeated");
 }
 
@@ -1243,15 +1246,11 @@ fn assert_replaced_and_announced(w: &Widget, message: &str) {
 }
 
 /// Opens the widget on `portal`, pins once, and waits until the controls are gone.
-async fn pin_until_the_controls_are_gone(
-    portal: &Portal,
-    fake: &FakeHost,
-    locale: Locale,
-) -> Widget {
+async fn pin_until_the_controls_are_gone(portal: &Portal, fake: &FakeHost, pin: &str) -> Widget {
     let w = open_widget(fake).await;
     assert_eq!(w.switches().len(), 2, "controls before the write");
     assert!(!portal.pinned());
-    w.click_switch(&locale.text(&Msg::PinLabel));
+    w.click_switch(pin);
     w.until("the controls are gone", || w.switches().is_empty())
         .await;
     w.settle().await;
@@ -1292,8 +1291,8 @@ async fn a_write_whose_re_read_finds_a_group_chat_announces_that_the_widget_cann
         becomes_group_chat(&changed);
         Ok(json!(true))
     });
-    let w = pin_until_the_controls_are_gone(&portal, &fake, Locale::Ru).await;
-    assert_replaced_and_announced(&w, &Locale::Ru.text(&Msg::NotOpenLine));
+    let w = pin_until_the_controls_are_gone(&portal, &fake, "Закрепить диалог").await;
+    assert_replaced_and_announced(&w, RU_NOT_OPEN_LINE);
 }
 
 #[wasm_bindgen_test]
@@ -1305,9 +1304,9 @@ async fn a_refused_write_whose_re_read_finds_a_group_chat_announces_that_not_a_t
         becomes_group_chat(&changed);
         Err(rest_error(400, "CHAT_TYPE", "Chat type is not LINES"))
     });
-    let w = pin_until_the_controls_are_gone(&portal, &fake, Locale::En).await;
+    let w = pin_until_the_controls_are_gone(&portal, &fake, "Pin dialog").await;
     // Not "Pinning failed … Try again": there is nothing left to try it on.
-    assert_replaced_and_announced(&w, &Locale::En.text(&Msg::NotOpenLine));
+    assert_replaced_and_announced(&w, NOT_OPEN_LINE);
 }
 
 #[wasm_bindgen_test]
@@ -1320,8 +1319,8 @@ async fn a_write_whose_re_read_finds_dialog_get_missing_announces_which_method_i
         "ERROR_METHOD_NOT_FOUND",
         "Method not found!",
     )));
-    let w = pin_until_the_controls_are_gone(&portal, &fake, Locale::De).await;
-    assert_replaced_and_announced(&w, &failed(Locale::De, Action::Load, Problem::PortalTooOld));
+    let w = pin_until_the_controls_are_gone(&portal, &fake, "Dialog anheften").await;
+    assert_replaced_and_announced(&w, DE_LOAD_PORTAL_TOO_OLD);
 }
 
 #[wasm_bindgen_test]
@@ -1329,8 +1328,8 @@ async fn a_write_whose_re_read_finds_no_host_announces_that_bitrix24_is_gone() {
     let portal = Portal::new();
     let fake = sidebar(&portal, Locale::Ua);
     answer_after_the_write(&portal, &fake).replace(Some(CallError::NoHost));
-    let w = pin_until_the_controls_are_gone(&portal, &fake, Locale::Ua).await;
-    assert_replaced_and_announced(&w, &Locale::Ua.text(&Msg::NoHost));
+    let w = pin_until_the_controls_are_gone(&portal, &fake, "Закріпити діалог").await;
+    assert_replaced_and_announced(&w, UA_NO_HOST);
 }
 
 #[wasm_bindgen_test]
@@ -1357,7 +1356,7 @@ async fn try_again_after_a_failed_first_read_that_finds_access_lost_announces_it
     w.until("the notice is shown", || !w.all("p.olm-notice").is_empty())
         .await;
     w.settle().await;
-    assert_replaced_and_announced(&w, &Locale::En.text(&Msg::NoDialogAccess));
+    assert_replaced_and_announced(&w, NO_DIALOG_ACCESS);
     assert!(w.writes().is_empty());
 }
 
@@ -1371,7 +1370,7 @@ async fn coming_back_to_a_chat_that_became_a_group_chat_announces_it() {
     w.until("the controls are gone", || w.switches().is_empty())
         .await;
     w.settle().await;
-    assert_replaced_and_announced(&w, &Locale::En.text(&Msg::NotOpenLine));
+    assert_replaced_and_announced(&w, NOT_OPEN_LINE);
 }
 
 #[wasm_bindgen_test]
@@ -1397,16 +1396,16 @@ async fn a_second_click_in_flight_when_the_controls_go_does_not_overwrite_the_an
     w.until("the controls are gone", || w.switches().is_empty())
         .await;
     w.settle().await;
-    assert_replaced_and_announced(&w, &Locale::En.text(&Msg::NotOpenLine));
+    assert_replaced_and_announced(&w, NOT_OPEN_LINE);
     assert_eq!(w.writes().len(), 2);
 }
 
-async fn toggle_failing_to_notice(err: CallError, locale: Locale) -> Widget {
-    let fake = sidebar(&Portal::new(), locale);
+async fn toggle_failing_to_notice(err: CallError) -> Widget {
+    let fake = sidebar(&Portal::new(), Locale::En);
     fake.on(PIN, move |_| Err(err.clone()));
     let w = open_widget(&fake).await;
     assert!(w.buttons() > 2, "controls are shown before the write");
-    w.click_switch(&locale.text(&Msg::PinLabel));
+    w.click_switch("Pin dialog");
     w.until("the controls are gone", || w.switches().is_empty())
         .await;
     w.settle().await;
@@ -1428,7 +1427,7 @@ async fn pin_all_asks_for_confirmation_before_sending_anything() {
         .await;
     w.settle().await;
     let group = w.confirmation().unwrap();
-    assert!(text_of(&group).contains(&Locale::En.text(&Msg::ConfirmPinAll)));
+    assert!(text_of(&group).contains("Pin all your active dialogs to you?"));
     assert!(w.button("Confirm").is_some());
     assert!(w.button("Cancel").is_some());
     assert!(fake.requests().is_empty(), "nothing sent before confirming");
@@ -1554,24 +1553,18 @@ async fn in_russian_pin_all_reports_zakrepleno_3_dialoga() {
 
 #[wasm_bindgen_test]
 async fn pin_all_words_the_count_for_zero_one_few_many_and_twenty_one() {
-    let cases: [(Locale, u64, &str); 6] = [
-        (Locale::En, 0, "No dialogs needed pinning"),
-        (Locale::En, 1, "1 dialog pinned"),
-        (Locale::Ru, 0, "Нет диалогов, которые нужно закрепить"),
-        (Locale::Ru, 1, "Закреплён 1 диалог"),
-        (Locale::Ru, 5, "Закреплено 5 диалогов"),
-        (Locale::Ru, 21, "Закреплён 21 диалог"),
+    let en = (Locale::En, "Pin all my dialogs", "Confirm");
+    let ru = (Locale::Ru, "Закрепить все мои диалоги", "Подтвердить");
+    let cases = [
+        (en, 0, "No dialogs needed pinning"),
+        (en, 1, "1 dialog pinned"),
+        (ru, 0, "Нет диалогов, которые нужно закрепить"),
+        (ru, 1, "Закреплён 1 диалог"),
+        (ru, 5, "Закреплено 5 диалогов"),
+        (ru, 21, "Закреплён 21 диалог"),
     ];
-    for (locale, n, expected) in cases {
-        assert_eq!(locale.text(&Msg::PinnedCount(n)), expected, "catalogue");
-        let w = confirm_bulk(
-            &Portal::new(),
-            locale,
-            &locale.text(&Msg::PinAllButton),
-            &locale.text(&Msg::Confirm),
-            (1..=n).collect(),
-        )
-        .await;
+    for ((locale, pin_all, confirm), n, expected) in cases {
+        let w = confirm_bulk(&Portal::new(), locale, pin_all, confirm, (1..=n).collect()).await;
         assert_eq!(w.status_text(), expected, "{locale:?} {n}");
     }
 }
@@ -1597,7 +1590,7 @@ async fn confirming_unpin_all_sends_one_unpin_all_reports_the_count_and_rereads_
         }
     );
     assert!(matches!(&requests[1], Request::Batch(_)));
-    assert_eq!(w.status_text(), Locale::En.text(&Msg::UnpinnedCount(2)));
+    assert_eq!(w.status_text(), "2 dialogs unpinned");
     assert_eq!(w.status_text(), "2 dialogs unpinned");
     assert_eq!(w.checked("Pin dialog").as_deref(), Some("false"));
 }
@@ -1613,7 +1606,7 @@ async fn in_russian_unpin_all_is_confirmed_with_podtverdit() {
         vec![],
     )
     .await;
-    assert_eq!(w.status_text(), Locale::Ru.text(&Msg::UnpinnedCount(0)));
+    assert_eq!(w.status_text(), "Нет закреплённых диалогов");
     assert_eq!(w.writes(), vec![(UNPIN_ALL.to_owned(), json!({}))]);
 }
 
@@ -1666,7 +1659,7 @@ async fn an_error_description_with_markup_creates_no_element_and_is_not_shown() 
     );
     assert_eq!(
         w.alert_text(),
-        failed(Locale::En, Action::Pin, Problem::Unknown),
+        PIN_UNKNOWN,
         "the operator gets the catalogue text; the raw description goes to the console"
     );
     assert!(
@@ -1691,7 +1684,7 @@ async fn a_failed_first_read_shows_no_loading_skeleton_only_the_alert() {
         .await;
     w.settle().await;
     assert!(!w.loading(), "nothing is loading any more");
-    assert!(!w.shows(&Locale::En.text(&Msg::Loading)));
+    assert!(!w.shows(LOADING));
     assert!(w.button("Try again").is_some());
 }
 
@@ -1713,10 +1706,7 @@ async fn a_pin_without_an_answer_is_announced_at_its_deadline_before_the_re_read
     w.until("the re-read is sent", || fake.held() == 1).await;
     w.settle().await;
     // The re-read is still out: the alert is up already, without a "Try again" for now.
-    assert_eq!(
-        w.alert_text(),
-        failed(Locale::En, Action::Pin, Problem::NoAnswer)
-    );
+    assert_eq!(w.alert_text(), PIN_NO_ANSWER);
     assert!(w.button("Try again").is_none());
     assert_eq!(
         aria(&w.switch("Pin dialog"), "aria-busy").as_deref(),
@@ -1730,10 +1720,7 @@ async fn a_pin_without_an_answer_is_announced_at_its_deadline_before_the_re_read
     })
     .await;
     w.settle().await;
-    assert_eq!(
-        w.alert_text(),
-        failed(Locale::En, Action::Pin, Problem::NoAnswer)
-    );
+    assert_eq!(w.alert_text(), PIN_NO_ANSWER);
     assert!(w.button("Try again").is_some());
     assert_eq!(w.checked("Pin dialog").as_deref(), Some("false"));
     assert_eq!(w.writes(), vec![(PIN.to_owned(), pin_params("Y"))]);
@@ -1755,10 +1742,7 @@ async fn an_accepted_pin_whose_state_cannot_be_read_back_claims_no_success() {
         "",
         "no success claim over a state we could not read"
     );
-    assert_eq!(
-        w.alert_text(),
-        failed(Locale::En, Action::Load, Problem::NoAnswer)
-    );
+    assert_eq!(w.alert_text(), LOAD_NO_ANSWER);
     assert_eq!(w.writes().len(), 1);
 }
 
@@ -1775,9 +1759,11 @@ async fn a_portal_without_dialog_get_is_told_which_method_is_missing() {
         ))
     });
     let w = open_widget(&fake).await;
-    let expected = failed(Locale::En, Action::Load, Problem::PortalTooOld);
-    assert!(expected.contains("imopenlines.dialog.get"), "{expected}");
-    assert!(w.shows(&expected), "{}", w.visible_text());
+    assert!(
+        w.shows(LOAD_PORTAL_TOO_OLD),
+        "names imopenlines.dialog.get: {}",
+        w.visible_text()
+    );
     assert!(w.switches().is_empty());
 }
 
@@ -1854,12 +1840,12 @@ async fn a_pin_that_did_not_take_is_reported_even_when_a_newer_read_answers_firs
     w.settle().await;
     assert_eq!(
         w.alert_text(),
-        failed(Locale::En, Action::Pin, Problem::Unknown),
+        PIN_UNKNOWN,
         "the pin's verdict, judged on the newer state"
     );
     assert!(w.button("Try again").is_some());
     assert_eq!(w.checked("Pin dialog").as_deref(), Some("false"));
-    assert_eq!(w.status_text(), Locale::En.text(&Msg::WhisperTurnedOn));
+    assert_eq!(w.status_text(), WHISPER_TURNED_ON);
 }
 
 /// Regression (fault 1): a newer re-read that *failed* counted as newer news, so the older
@@ -1901,8 +1887,8 @@ async fn a_pin_that_worked_is_not_reported_failed_when_a_newer_read_fails_first(
     assert_eq!(w.checked("Whisper mode").as_deref(), Some("true"));
     assert_ne!(
         w.alert_text(),
-        failed(Locale::En, Action::Pin, Problem::Unknown),
+        PIN_UNKNOWN,
         "a pin that worked is not reported as failed"
     );
-    assert_eq!(w.status_text(), Locale::En.text(&Msg::DialogPinned));
+    assert_eq!(w.status_text(), DIALOG_PINNED);
 }

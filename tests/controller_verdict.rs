@@ -1,16 +1,19 @@
 //! The decision table: what the user sees for every command × write outcome × re-read, and for
 //! every read result. Pure functions of `controller::verdict`, run natively.
 
+use openline_modes::app::FrameFit;
 use openline_modes::controller::verdict::{
-    after_answer, after_placement, after_read, after_write, retry_focus, AfterAnswer, Focus,
-    HomeChange, Phase, ReRead, ReadOrder, Retry, Say, Verdict,
+    after_answer, after_placement, after_read, after_write, confirm_question, pin_switch,
+    retry_focus, whisper_switch, AfterAnswer, Binding, Control, Focus, HomeChange, HomeView,
+    InstallStep, Phase, ReRead, ReadOrder, Retry, Say, SwitchView, Verdict,
 };
 use openline_modes::controller::{Outcome, Snapshot};
 use openline_modes::domain::command::{Action, Command};
 use openline_modes::domain::dialog::ChatId;
 use openline_modes::domain::error::{CallError, Problem};
-use openline_modes::domain::install::{Home, PlacementChange};
-use openline_modes::domain::state::{CurrentUser, DialogKind, DialogState, Permissions};
+use openline_modes::domain::install::{Bindings, Home, HomeBinding, PlacementChange};
+use openline_modes::domain::route::Route;
+use openline_modes::domain::state::{Blocked, CurrentUser, DialogKind, DialogState, Permissions};
 use openline_modes::i18n::Msg;
 
 fn chat() -> ChatId {
@@ -604,4 +607,254 @@ fn reads_are_shown_newest_success_first_and_a_failure_never_makes_a_success_stal
             .collect();
         assert_eq!(got, want, "{answers:?}");
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the views render: each decided here, so the views only show it.
+// ---------------------------------------------------------------------------------------------
+
+fn switch(checked: bool, busy: bool, line: Msg, click: Option<Command>) -> SwitchView {
+    SwitchView {
+        checked,
+        busy,
+        disabled: false,
+        line,
+        click,
+    }
+}
+
+#[test]
+fn a_switch_shows_the_portal_state_and_a_click_sends_its_opposite() {
+    let c = chat();
+    let unpinned = snapshot(state(false, false));
+    let pinned = snapshot(state(true, true));
+    assert_eq!(
+        pin_switch(&unpinned, false),
+        switch(false, false, Msg::PinHintUnpinned, Some(Command::Pin(c)))
+    );
+    assert_eq!(
+        pin_switch(&pinned, false),
+        switch(true, false, Msg::PinHintPinned, Some(Command::Unpin(c)))
+    );
+    assert_eq!(
+        whisper_switch(&unpinned, false),
+        switch(false, false, Msg::WhisperHint, Some(Command::WhisperOn(c)))
+    );
+    assert_eq!(
+        whisper_switch(&pinned, false),
+        switch(true, false, Msg::WhisperHint, Some(Command::WhisperOff(c)))
+    );
+}
+
+#[test]
+fn a_busy_switch_says_saving_and_ignores_clicks() {
+    let s = snapshot(state(true, false));
+    assert_eq!(pin_switch(&s, true), switch(true, true, Msg::Saving, None));
+    assert_eq!(
+        whisper_switch(&s, true),
+        switch(false, true, Msg::Saving, None)
+    );
+}
+
+#[test]
+fn a_blocked_switch_says_why_and_ignores_clicks() {
+    let mut s = snapshot(state(false, false));
+    s.permissions = Permissions {
+        pin: Err(Blocked::OtherOperator),
+        whisper: Err(Blocked::NoSession),
+    };
+    let blocked = |line: Msg| SwitchView {
+        checked: false,
+        busy: false,
+        disabled: true,
+        line,
+        click: None,
+    };
+    assert_eq!(
+        pin_switch(&s, false),
+        blocked(Msg::Blocked(Blocked::OtherOperator))
+    );
+    assert_eq!(
+        whisper_switch(&s, false),
+        blocked(Msg::Blocked(Blocked::NoSession))
+    );
+    // While busy (a write sent before the block was read), "Saving…" says what is happening.
+    assert_eq!(pin_switch(&s, true).line, Msg::Saving);
+}
+
+#[test]
+fn each_switch_has_its_own_write_in_flight_and_the_bulk_buttons_share_one() {
+    let c = chat();
+    assert_eq!(Control::of(Command::Pin(c)), Control::Pin);
+    assert_eq!(Control::of(Command::Unpin(c)), Control::Pin);
+    assert_eq!(Control::of(Command::WhisperOn(c)), Control::Whisper);
+    assert_eq!(Control::of(Command::WhisperOff(c)), Control::Whisper);
+    assert_eq!(Control::of(Command::PinAll), Control::Bulk);
+    assert_eq!(Control::of(Command::UnpinAll), Control::Bulk);
+}
+
+#[test]
+fn focus_goes_to_the_element_of_each_control() {
+    let c = chat();
+    let cases = [
+        (Focus::Control(Command::Pin(c)), "olm-pin"),
+        (Focus::Control(Command::Unpin(c)), "olm-pin"),
+        (Focus::Control(Command::WhisperOn(c)), "olm-whisper"),
+        (Focus::Control(Command::WhisperOff(c)), "olm-whisper"),
+        (Focus::Control(Command::PinAll), "olm-pin-all"),
+        (Focus::Control(Command::UnpinAll), "olm-unpin-all"),
+        (Focus::BindButton(Home::Textarea), "olm-textarea-bind"),
+        (Focus::BindButton(Home::Sidebar), "olm-sidebar-bind"),
+        (Focus::HomesState, "olm-homes-title"),
+        (Focus::InstallTitle, "olm-install-title"),
+    ];
+    for (focus, id) in cases {
+        assert_eq!(focus.element_id(), id, "{focus:?}");
+    }
+}
+
+#[test]
+fn pin_all_and_unpin_all_each_ask_their_own_question() {
+    assert_eq!(confirm_question(Command::PinAll), Msg::ConfirmPinAll);
+    assert_eq!(confirm_question(Command::UnpinAll), Msg::ConfirmUnpinAll);
+}
+
+#[test]
+fn try_again_after_a_failed_first_read_shows_the_placeholder_and_nothing_else_changes() {
+    assert_eq!(Phase::Unreadable.rereading(), Phase::Loading);
+    for phase in [
+        Phase::Loading,
+        Phase::Ready,
+        Phase::Cannot(Msg::NotOpenLine),
+    ] {
+        assert_eq!(phase.rereading(), phase);
+    }
+}
+
+#[test]
+fn coming_back_to_the_chat_reads_again_only_over_the_controls() {
+    assert!(Phase::Ready.rereads_on_return());
+    for phase in [
+        Phase::Loading,
+        Phase::Unreadable,
+        Phase::Cannot(Msg::NoHost),
+    ] {
+        assert!(!phase.rereads_on_return(), "{phase:?}");
+    }
+    assert!(Phase::Cannot(Msg::NoHost).replaced());
+    assert!(!Phase::Ready.replaced());
+}
+
+#[test]
+fn the_state_shown_mark_is_placed_when_a_state_first_replaces_the_placeholder() {
+    let ok = || Ok(snapshot(state(false, false)));
+    let read = after_read(ok(), &Phase::Loading, false);
+    assert!(read.first_shown(&Phase::Loading));
+    assert_eq!(read.reread(), ReRead::Fresh);
+    let again = after_read(ok(), &Phase::Ready, true);
+    assert!(
+        !again.first_shown(&Phase::Ready),
+        "a re-read is not a first showing"
+    );
+    let failed = after_read(Err(CallError::Timeout), &Phase::Loading, false);
+    assert!(!failed.first_shown(&Phase::Loading));
+    assert_eq!(failed.reread(), ReRead::Failed);
+    // A state that is not an open line shows no state: the write waiting on it could not
+    // tell from it whether it took.
+    let mut other = snapshot(state(false, false));
+    other.state.kind = DialogKind::Other("chat".into());
+    assert_eq!(
+        after_read(Ok(other), &Phase::Ready, true).reread(),
+        ReRead::Failed
+    );
+}
+
+fn read(textarea: HomeBinding, sidebar: HomeBinding) -> Binding {
+    Binding::Read(Bindings { textarea, sidebar })
+}
+
+#[test]
+fn the_line_above_the_homes_says_who_may_see_them_and_warns_when_none_has_the_widget() {
+    assert_eq!(Binding::AdminOnly.line(), Some(Msg::HomesAdminOnly));
+    assert_eq!(Binding::Checking.line(), Some(Msg::HomesChecking));
+    assert_eq!(Binding::Unreadable.line(), None, "the alert says why");
+    let none = read(HomeBinding::NotBound, HomeBinding::NotBound);
+    assert_eq!(none.line(), Some(Msg::HomesNone));
+    assert!(none.warns());
+    let one = read(HomeBinding::Bound, HomeBinding::NotBound);
+    assert_eq!(one.line(), None);
+    for quiet in [
+        one.clone(),
+        Binding::AdminOnly,
+        Binding::Checking,
+        Binding::Unreadable,
+    ] {
+        assert!(!quiet.warns(), "{quiet:?}");
+    }
+    assert_eq!(Binding::Unreadable.rechecking(), Binding::Checking);
+    assert_eq!(one.rechecking(), one, "a re-read keeps what is shown");
+}
+
+#[test]
+fn a_home_row_offers_add_where_unbound_and_re_add_and_remove_where_bound_at_all() {
+    let home = Home::Sidebar;
+    for known in [Binding::AdminOnly, Binding::Checking, Binding::Unreadable] {
+        assert_eq!(known.home(home), None, "{known:?}: no buttons");
+    }
+    let elsewhere = HomeBinding::BoundElsewhere(vec!["https://old.example/".into()]);
+    let cases = [
+        (
+            HomeBinding::NotBound,
+            HomeView {
+                line: Msg::HomeNotBound(home),
+                add: HomeChange::Add(home),
+                add_label: Msg::AddTo(home),
+                remove: None,
+            },
+        ),
+        (
+            HomeBinding::Bound,
+            HomeView {
+                line: Msg::HomeBound(home),
+                add: HomeChange::Readd(home),
+                add_label: Msg::ReaddTo(home),
+                remove: Some(HomeChange::Remove(home)),
+            },
+        ),
+        (
+            elsewhere,
+            HomeView {
+                line: Msg::HomeBoundElsewhere(home),
+                add: HomeChange::Readd(home),
+                add_label: Msg::ReaddTo(home),
+                remove: Some(HomeChange::Remove(home)),
+            },
+        ),
+    ];
+    for (binding, expected) in cases {
+        let known = read(HomeBinding::NotBound, binding.clone());
+        assert_eq!(known.home(home), Some(expected), "{binding:?}");
+    }
+}
+
+#[test]
+fn the_install_page_says_it_is_binding_or_stopped_and_nothing_once_done() {
+    assert_eq!(InstallStep::Binding.line(), Some(Msg::InstallBinding));
+    assert_eq!(InstallStep::Stopped.line(), Some(Msg::InstallStopped));
+    assert_eq!(InstallStep::Done.line(), None, "the status region says so");
+}
+
+#[test]
+fn the_popup_above_the_chat_input_keeps_its_size_and_other_frames_follow_the_content() {
+    let c = chat();
+    assert_eq!(FrameFit::of(None), FrameFit::Unknown);
+    assert_eq!(
+        FrameFit::of(Some(&Route::Widget(Home::Textarea, c))),
+        FrameFit::Fixed
+    );
+    assert_eq!(
+        FrameFit::of(Some(&Route::Widget(Home::Sidebar, c))),
+        FrameFit::Follow
+    );
+    assert_eq!(FrameFit::of(Some(&Route::AppPage)), FrameFit::Follow);
 }

@@ -5,33 +5,39 @@
 use std::rc::Rc;
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
-use super::{boot, first_texts, FrameFit, Shell};
+use super::{ready, texts, FrameFit, Shell};
 use crate::components::app_page::AppPage;
 use crate::components::install::InstallPage;
-use crate::components::regions::Regions;
-use crate::components::HostHandle;
-use crate::components::{Notice, Skeleton, Tr};
+use crate::components::{Ctx, Notice, Skeleton};
 use crate::controller;
 use crate::controller::verdict::after_install_check;
 use crate::domain::install::DefaultPage;
-use crate::domain::route::{route, Route};
+use crate::domain::route::Route;
 use crate::host::bx24::Bx24Host;
 use crate::host::Host;
 use crate::i18n::Msg;
 
 /// What the root shows.
 #[derive(Clone, Debug, PartialEq)]
-enum Boot {
-    /// Waiting for `BX24.init` and the texts.
-    Starting,
+enum Page {
     /// Cannot work here: one message, no controls.
     Notice(Msg),
     /// The app's own page.
-    AppPage,
+    App,
     /// The install page.
     Install,
+}
+
+impl Page {
+    /// The page for what `app.info` said (a failed check opens the app page:
+    /// [`DefaultPage::AppUnchecked`] says why).
+    fn of(page: DefaultPage) -> Page {
+        match page {
+            DefaultPage::Install => Page::Install,
+            DefaultPage::App | DefaultPage::AppUnchecked(_) => Page::App,
+        }
+    }
 }
 
 /// Takes the page over from the sidebar bundle and mounts the admin root.
@@ -51,77 +57,49 @@ pub fn AdminRoot(
     /// The port to Bitrix24.
     host: Rc<dyn Host>,
 ) -> impl IntoView {
-    let tr = RwSignal::new(first_texts(&*host));
-    let host = HostHandle::new(host);
-    let boot_state = RwSignal::new(Boot::Starting);
-    let regions = Regions::new();
-
-    spawn_local(async move {
-        let Some(h) = host.get() else { return };
-        match boot(&*h, |_| {}).await {
-            Ok((info, texts)) => {
-                tr.try_set(Tr::new(texts));
-                match route(&info.placement.code, &info.placement.options, &h.page_url()) {
-                    Route::Install => {
-                        boot_state.try_set(Boot::Install);
-                    }
-                    Route::AppPage => open_default(host, boot_state, regions).await,
-                    Route::Widget(..) | Route::NoChat(..) | Route::Elsewhere => {
-                        boot_state.try_set(Boot::Notice(Msg::AppPage));
-                    }
-                }
-            }
-            Err((msg, texts)) => {
-                tr.try_set(Tr::new(texts));
-                boot_state.try_set(Boot::Notice(msg));
-            }
+    let cx = Ctx::provide(host);
+    // Asks the portal whether it is installing the app; a failure is said with "Try again".
+    let check = move || async move {
+        let h = cx.host()?;
+        let page = controller::default_page(&*h).await;
+        cx.show(&after_install_check(page));
+        Some(Page::of(page))
+    };
+    let first = LocalResource::new(move || async move {
+        let ready = ready(&*cx.host().ok_or(Msg::NoHost)?).await;
+        if let Some(h) = cx.host() {
+            cx.texts.try_set(texts(&*h, &ready).await);
         }
+        Ok::<_, Msg>(match ready?.1 {
+            Route::Install => Page::Install,
+            Route::AppPage => check().await.unwrap_or(Page::App),
+            Route::Widget(..) | Route::NoChat(..) | Route::Elsewhere => Page::Notice(Msg::AppPage),
+        })
+    });
+    // "Try again" after a failed app.info asks again (and may open the install page).
+    let recheck = Action::new_local(move |()| {
+        cx.clear();
+        check()
+    });
+    let on_install_check = Callback::new(move |()| {
+        recheck.dispatch_local(());
     });
 
-    let content = move || match boot_state.get() {
-        Boot::Starting => view! { <Skeleton label=None /> }.into_any(),
-        Boot::Notice(msg) => view! { <Notice text=tr.get_untracked().text(&msg) /> }.into_any(),
-        Boot::AppPage => {
-            // "Try again" after a failed app.info asks again (and may open the install page).
-            let recheck = Callback::new(move |()| {
-                regions.clear();
-                spawn_local(open_default(host, boot_state, regions));
-            });
-            view! {
-                <AppPage
-                    host=host
-                    tr=tr.get_untracked()
-                    regions=regions
-                    on_install_check=recheck
-                />
+    let content = move || {
+        Suspend::new(async move {
+            let first = first.await.unwrap_or_else(Page::Notice);
+            // Showing the app page again would mount it anew (and read the bindings again).
+            let page = Memo::new(move |_| recheck.value().get().flatten().unwrap_or(first.clone()));
+            move || match page.get() {
+                Page::Notice(msg) => view! { <Notice msg /> }.into_any(),
+                Page::App => view! { <AppPage on_install_check /> }.into_any(),
+                Page::Install => view! { <InstallPage /> }.into_any(),
             }
-            .into_any()
-        }
-        Boot::Install => {
-            view! { <InstallPage host=host tr=tr.get_untracked() regions=regions /> }.into_any()
-        }
+        })
     };
-
-    let fit = RwSignal::new(FrameFit::Follow);
-    view! { <Shell host=host tr=tr regions=regions fit=fit>{content}</Shell> }
-}
-
-/// Asks the portal whether it is installing the app and shows the install page or the app
-/// page. When the answer is a failure, the app page opens with the reason in the alert and
-/// "Try again" ([`DefaultPage::AppUnchecked`] says why that is the admin's expected page).
-async fn open_default(host: HostHandle, boot: RwSignal<Boot>, regions: Regions) {
-    let Some(h) = host.get() else { return };
-    let page = controller::default_page(&*h).await;
-    if boot.is_disposed() {
-        return;
-    }
-    regions.show(&after_install_check(page), &*h);
-    let next = match page {
-        DefaultPage::Install => Boot::Install,
-        DefaultPage::App | DefaultPage::AppUnchecked(_) => Boot::AppPage,
-    };
-    // Showing the app page again would mount it anew (and read the sidebar binding again).
-    if boot.get_untracked() != next {
-        boot.set(next);
+    view! {
+        <Shell fit=FrameFit::Follow>
+            <Suspense fallback=|| view! { <Skeleton /> }>{content}</Suspense>
+        </Shell>
     }
 }

@@ -1,36 +1,20 @@
 //! The sidebar bundle's root: what every open of the chat sidebar runs.
 
 use std::cell::RefCell;
+use std::future::IntoFuture;
 use std::rc::Rc;
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
+use leptos::reactive::computed::ScopedFuture;
 
-use super::{boot, first_texts, FrameFit, Shell};
-use crate::components::regions::Regions;
-use crate::components::sidebar::{FirstRead, Sidebar};
-use crate::components::HostHandle;
-use crate::components::{Notice, Skeleton, Tr};
-use crate::domain::dialog::ChatId;
-use crate::domain::route::{route, Route};
+use super::{ready, texts, FrameFit, Shell};
+use crate::components::sidebar::Sidebar;
+use crate::components::{Ctx, Notice, Skeleton};
+use crate::controller;
+use crate::domain::route::Route;
 use crate::host::bx24::Bx24Host;
-use crate::host::{Host, HostInfo, Page};
+use crate::host::{Host, Page};
 use crate::i18n::Msg;
-
-/// What the root shows.
-#[derive(Clone, Debug, PartialEq)]
-enum Boot {
-    /// Waiting for `BX24.init` and the texts.
-    Starting,
-    /// The dialog's state is being read (the placeholder, now with its words).
-    Reading,
-    /// Cannot work here: one message, no controls.
-    Notice(Msg),
-    /// The widget for this chat (in any of its homes).
-    Widget(ChatId),
-    /// The app's own page: the admin bundle is loading and will take the page over.
-    Admin,
-}
 
 thread_local! {
     /// The mounted root, dropped (unmounted) when the admin bundle takes the page over.
@@ -54,14 +38,21 @@ pub fn start() {
     MOUNTED.with(|m| *m.borrow_mut() = Some(Box::new(handle)));
 }
 
-/// What the sidebar bundle's root shows for a [`Route`].
-fn boot_of(route: &Route) -> Boot {
+/// The message the sidebar bundle shows instead of a page for a [`Route`] (`None`: the widget
+/// or the admin bundle).
+fn notice_of(route: &Route) -> Option<Msg> {
     match route {
-        Route::Widget(_, chat) => Boot::Widget(*chat),
-        Route::NoChat(_, problem) => Boot::Notice(Msg::Placement(problem.clone())),
-        Route::Install | Route::AppPage => Boot::Admin,
-        Route::Elsewhere => Boot::Notice(Msg::AppPage),
+        Route::Widget(..) | Route::Install | Route::AppPage => None,
+        Route::NoChat(_, problem) => Some(Msg::Placement(problem.clone())),
+        Route::Elsewhere => Some(Msg::AppPage),
     }
+}
+
+/// `resource`'s value, awaited without subscribing to it. Each resource here resolves once; a
+/// resource that subscribed to another while it loaded would run again when it resolved (a
+/// second read of the dialog, a second catalogue fetch, a second load of the admin bundle).
+async fn once<T: Clone + 'static>(resource: LocalResource<T>) -> T {
+    ScopedFuture::new_untracked(resource.into_future()).await
 }
 
 /// The sidebar bundle's root over any host (tests pass a fake one).
@@ -72,77 +63,73 @@ pub fn SidebarRoot(
     /// Removes this root from the page (called when the admin bundle takes it over).
     release: Callback<()>,
 ) -> impl IntoView {
-    let tr = RwSignal::new(first_texts(&*host));
-    let host = HostHandle::new(host);
-    let boot_state = RwSignal::new(Boot::Starting);
-    let regions = Regions::new();
-    let first = StoredValue::new_local(FirstRead::default());
-    let fit = RwSignal::new(FrameFit::Unknown);
-
-    spawn_local(async move {
-        let Some(h) = host.get() else { return };
-        // The dialog is read as soon as the host is ready: before the texts are awaited, and
-        // before anything renders (the library sends 10 ms after the call, and a render in
-        // between would hold the request back).
-        // Routed once, the moment the host is ready (BX24.placement.info(), never the URL).
-        let routed = Rc::new(RefCell::new(None));
-        let read_first = |info: &HostInfo| {
-            let to = route(&info.placement.code, &info.placement.options, &h.page_url());
-            if let Route::Widget(_, chat) = to {
-                first.set_value(FirstRead::start(h.clone(), chat));
-            }
-            // Above the chat input the popup has the binding's size: the widget fits it and
-            // never resizes the frame. Everywhere else the frame follows the content.
-            fit.try_set(if to.fixed_size() {
-                FrameFit::Fixed
-            } else {
-                FrameFit::Follow
-            });
-            *routed.borrow_mut() = Some(to);
+    let cx = Ctx::provide(host);
+    let ready = LocalResource::new(move || async move {
+        let h = cx.host().ok_or(Msg::NoHost)?;
+        ready(&*h).await
+    });
+    // The dialog is read the moment the host is ready: before the texts are awaited, and before
+    // anything renders (the library sends 10 ms after the call, and a render in between would
+    // hold the request back).
+    let first = LocalResource::new(move || async move {
+        let (Ok((_, Route::Widget(_, chat))), Some(h)) = (once(ready).await, cx.host()) else {
+            return None;
         };
-        let next = match boot(&*h, read_first).await {
-            Ok((_, texts)) => {
-                tr.try_set(Tr::new(texts));
-                routed
-                    .borrow()
-                    .as_ref()
-                    .map_or(Boot::Notice(Msg::AppPage), boot_of)
-            }
-            Err((msg, texts)) => {
-                tr.try_set(Tr::new(texts));
-                Boot::Notice(msg)
-            }
-        };
-        if matches!(next, Boot::Widget(_)) {
-            // The placeholder stays until the answer is there: the widget then renders once,
-            // with the dialog's state.
-            boot_state.try_set(Boot::Reading);
-            first.get_value().answered().await;
-        }
-        boot_state.try_set(next.clone());
-        if next == Boot::Admin {
-            let release = Box::new(move || release.run(()));
-            if h.open_admin(release).await.is_err() {
-                h.log("admin bundle: admin-loader.js did not load");
-                boot_state.try_set(Boot::Notice(Msg::PageLoadFailed));
-            }
+        Some((chat, controller::load(&*h, chat).await))
+    });
+    let texts = LocalResource::new(move || async move {
+        let ready = once(ready).await;
+        if let Some(h) = cx.host() {
+            cx.texts.try_set(texts(&*h, &ready).await);
         }
     });
+    // The app's own page: once the texts are there, the admin bundle is loaded and takes the
+    // page over; `Some(false)` when it could not be loaded.
+    let admin = LocalResource::new(move || async move {
+        once(texts).await;
+        let (Ok((_, Route::Install | Route::AppPage)), Some(h)) = (once(ready).await, cx.host())
+        else {
+            return None;
+        };
+        let loaded = h
+            .open_admin(Box::new(move || release.run(())))
+            .await
+            .is_ok();
+        if !loaded {
+            h.log("admin bundle: admin-loader.js did not load");
+        }
+        Some(loaded)
+    });
+    let fit = Signal::derive(move || {
+        FrameFit::of(ready.get().and_then(Result::ok).map(|r| r.1).as_ref())
+    });
 
-    let content = move || match boot_state.get() {
-        Boot::Starting | Boot::Admin => view! { <Skeleton label=None /> }.into_any(),
-        Boot::Reading => {
-            view! { <Skeleton label=Some(tr.get_untracked().text(&Msg::Loading)) /> }.into_any()
-        }
-        Boot::Notice(msg) => view! { <Notice text=tr.get_untracked().text(&msg) /> }.into_any(),
-        Boot::Widget(chat) => {
-            let first = first.get_value();
-            view! {
-                <Sidebar host=host chat=chat tr=tr.get_untracked() regions=regions first=first />
-            }
-            .into_any()
-        }
+    // The placeholder stays until the answer is there: the widget then renders once, with the
+    // dialog's state.
+    let widget = move || {
+        let read = Suspend::new(async move {
+            first
+                .await
+                .map(|(chat, first)| view! { <Sidebar chat first /> })
+        });
+        view! { <Suspense fallback=|| view! { <Skeleton label=Msg::Loading /> }>{read}</Suspense> }
     };
-
-    view! { <Shell host=host tr=tr regions=regions fit=fit>{content}</Shell> }
+    let content = move || {
+        Suspend::new(async move {
+            texts.await;
+            match ready.await.map(|(_, to)| (notice_of(&to), to)) {
+                Err(msg) | Ok((Some(msg), _)) => view! { <Notice msg /> }.into_any(),
+                Ok((None, Route::Widget(..))) => widget().into_any(),
+                Ok((None, _)) => match admin.await {
+                    Some(false) => view! { <Notice msg=Msg::PageLoadFailed /> }.into_any(),
+                    _ => view! { <Skeleton /> }.into_any(),
+                },
+            }
+        })
+    };
+    view! {
+        <Shell fit>
+            <Suspense fallback=|| view! { <Skeleton /> }>{content}</Suspense>
+        </Shell>
+    }
 }

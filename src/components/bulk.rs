@@ -3,79 +3,86 @@
 use leptos::html::Button;
 use leptos::prelude::*;
 
-use super::Tr;
+use super::{ctx, Write};
+use crate::controller::verdict::{confirm_question, PIN_ALL_ID, UNPIN_ALL_ID};
 use crate::domain::command::Command;
 use crate::i18n::Msg;
-
-/// Element id of the "Pin all my dialogs" button.
-pub const PIN_ALL_ID: &str = "olm-pin-all";
-/// Element id of the "Unpin all my dialogs" button.
-pub const UNPIN_ALL_ID: &str = "olm-unpin-all";
 
 /// The section with the two bulk buttons and their confirmation.
 #[component]
 pub fn BulkActions(
-    /// Texts.
-    tr: Tr,
-    /// A bulk request is in flight (buttons are busy and ignore clicks).
-    #[prop(into)]
-    busy: Signal<bool>,
-    /// Called with [`Command::PinAll`] or [`Command::UnpinAll`] once confirmed.
-    on_confirm: Callback<Command>,
+    /// Sends [`Command::PinAll`] or [`Command::UnpinAll`] once confirmed; busy while one is in
+    /// flight (the buttons ignore clicks then).
+    write: Write<Command>,
 ) -> impl IntoView {
-    let pending = RwSignal::new(None::<Command>);
-    let pin_all = NodeRef::<Button>::new();
-    let unpin_all = NodeRef::<Button>::new();
+    let cx = ctx();
+    let t = move |m: Msg| cx.text(&m);
+    // The command being confirmed, and the button that asked (focus goes back there).
+    let pending = RwSignal::new(None::<(Command, NodeRef<Button>)>);
     let confirm = NodeRef::<Button>::new();
-    let t = move |m: Msg| tr.text(&m);
 
     // Focus follows the conversation: into the confirmation when it opens, back to the button
     // that opened it when it closes.
     Effect::new(move |_| {
-        if pending.get().is_some() {
-            if let Some(button) = confirm.get() {
-                let _ = button.focus();
-            }
+        if let (Some(_), Some(button)) = (pending.get(), confirm.get()) {
+            let _ = button.focus();
         }
     });
     let close = move || {
-        let opener = match pending.get_untracked() {
-            Some(Command::UnpinAll) => unpin_all,
-            _ => pin_all,
-        };
-        pending.set(None);
-        if let Some(button) = opener.get_untracked() {
-            let _ = button.focus();
-        }
-    };
-    let open = move |command: Command| {
-        if !busy.get_untracked() {
-            pending.set(Some(command));
+        if let Some((_, opener)) = pending.get_untracked() {
+            pending.set(None);
+            if let Some(button) = opener.get_untracked() {
+                let _ = button.focus();
+            }
         }
     };
     let accept = move |_| {
-        if let Some(command) = pending.get_untracked() {
+        if let Some((command, _)) = pending.get_untracked() {
             close();
-            on_confirm.run(command);
+            write.send(command);
         }
     };
-    let question = move |command: Command| match command {
-        Command::UnpinAll => t(Msg::ConfirmUnpinAll),
-        _ => t(Msg::ConfirmPinAll),
-    };
-    let busy_attr = move || busy.get().then_some("true");
-    let button = move |command: Command, id: &'static str, node: NodeRef<Button>, label: Msg| {
+    let busy = move || write.busy.get().then_some("true");
+    let button = move |command: Command, id: &'static str, label: Msg| {
+        let node = NodeRef::<Button>::new();
+        let open = move |_| {
+            if !write.busy.get_untracked() {
+                pending.set(Some((command, node)));
+            }
+        };
         view! {
-            <button
-                type="button"
-                class="olm-btn"
-                id=id
-                node_ref=node
-                aria-busy=busy_attr
-                on:click=move |_| open(command)
-            >
+            <button type="button" class="olm-btn" id=id node_ref=node aria-busy=busy on:click=open>
                 {t(label)}
             </button>
+        }
+    };
+    let confirmation = move |command: Command| {
+        view! {
+            <div
+                class="olm-confirm"
+                role="group"
+                aria-labelledby="olm-confirm-question"
+                on:keydown=move |ev| {
+                    if ev.key() == "Escape" {
+                        close();
+                    }
+                }
+            >
+                <p id="olm-confirm-question">{t(confirm_question(command))}</p>
+                <div class="olm-actions">
+                    <button
+                        type="button"
+                        class="olm-btn olm-btn--primary"
+                        node_ref=confirm
+                        on:click=accept
+                    >
+                        {t(Msg::Confirm)}
+                    </button>
+                    <button type="button" class="olm-btn" on:click=move |_| close()>
+                        {t(Msg::Cancel)}
+                    </button>
+                </div>
+            </div>
         }
     };
 
@@ -83,42 +90,10 @@ pub fn BulkActions(
         <section class="olm-section" aria-labelledby="olm-bulk-title">
             <h2 class="olm-section-title" id="olm-bulk-title">{t(Msg::BulkTitle)}</h2>
             <div class="olm-actions">
-                {button(Command::PinAll, PIN_ALL_ID, pin_all, Msg::PinAllButton)}
-                {button(Command::UnpinAll, UNPIN_ALL_ID, unpin_all, Msg::UnpinAllButton)}
+                {button(Command::PinAll, PIN_ALL_ID, Msg::PinAllButton)}
+                {button(Command::UnpinAll, UNPIN_ALL_ID, Msg::UnpinAllButton)}
             </div>
-            {move || {
-                pending
-                    .get()
-                    .map(|command| {
-                        view! {
-                            <div
-                                class="olm-confirm"
-                                role="group"
-                                aria-labelledby="olm-confirm-question"
-                                on:keydown=move |ev| {
-                                    if ev.key() == "Escape" {
-                                        close();
-                                    }
-                                }
-                            >
-                                <p id="olm-confirm-question">{question(command)}</p>
-                                <div class="olm-actions">
-                                    <button
-                                        type="button"
-                                        class="olm-btn olm-btn--primary"
-                                        node_ref=confirm
-                                        on:click=accept
-                                    >
-                                        {t(Msg::Confirm)}
-                                    </button>
-                                    <button type="button" class="olm-btn" on:click=move |_| close()>
-                                        {t(Msg::Cancel)}
-                                    </button>
-                                </div>
-                            </div>
-                        }
-                    })
-            }}
+            {move || pending.get().map(|(command, _)| confirmation(command))}
         </section>
     }
 }

@@ -8,68 +8,42 @@
 //! "Try again". Every step is idempotent (each home is re-bound, so exactly one binding of each
 //! is left; `installFinish` outside install mode does nothing), so repeating it is always safe.
 
-use std::rc::Rc;
-
 use leptos::prelude::*;
 
-use super::regions::Regions;
-use super::runner;
-use super::HostHandle;
-use super::Tr;
+use super::{ctx, Write};
 use crate::controller;
-use crate::controller::verdict::{after_install, InstallStep, Retry};
+use crate::controller::verdict::{after_install, InstallStep, Retry, INSTALL_TITLE_ID};
 use crate::domain::install::{handler_url, PlacementChange};
-use crate::host::Host;
 use crate::i18n::Msg;
-
-/// Element id of the page's heading.
-pub const TITLE_ID: &str = "olm-install-title";
 
 /// The install page.
 #[component]
-pub fn InstallPage(
-    /// The port to Bitrix24.
-    host: HostHandle,
-    /// The administrator's texts.
-    tr: Tr,
-    /// Where failures and outcomes are announced.
-    regions: Regions,
-) -> impl IntoView {
+pub fn InstallPage() -> impl IntoView {
+    let cx = ctx();
     let step = RwSignal::new(InstallStep::Binding);
-    let busy = RwSignal::new(false);
-    let t = move |m: Msg| tr.text(&m);
-
-    let start = move || {
-        let task = move |h: Rc<dyn Host>| async move {
-            step.set(InstallStep::Binding);
-            let handler = handler_url(&h.page_url());
-            let result = controller::install(&*h, &handler, &tr.text(&Msg::Title)).await;
-            let (next, verdict) = after_install(&result);
-            step.try_set(next);
-            verdict
-        };
-        runner::run(host, busy, regions, task, |_| {});
-    };
-
-    regions.on_retry.set_value(Some(Callback::new(move |retry| {
+    let install = Write::new(move |(), h| async move {
+        step.try_set(InstallStep::Binding);
+        let handler = handler_url(&h.page_url());
+        let result = controller::install(&*h, &handler, &cx.text(&Msg::Title)).await;
+        let (next, verdict) = after_install(&result);
+        step.try_set(next);
+        verdict
+    });
+    cx.on_retry.set_value(Some(Callback::new(move |retry| {
         if retry == Retry::Placement(PlacementChange::Install) {
-            runner::focus_for_retry(host, retry);
-            start();
+            install.send(());
         }
     })));
-    start();
+    install.send(());
 
     // When done, the status region says so (once, announced); the page adds nothing.
+    let busy = move || (step.get() == InstallStep::Binding).then_some("true");
     let progress = move || {
-        let (text, busy) = match step.get() {
-            InstallStep::Binding => (t(Msg::InstallBinding), true),
-            InstallStep::Done => return None,
-            InstallStep::Stopped => (t(Msg::InstallStopped), false),
-        };
-        Some(view! { <p class="olm-hint" aria-busy=busy.then_some("true")>{text}</p> })
+        let line = step.get().line()?;
+        Some(view! { <p class="olm-hint" aria-busy=busy>{cx.text(&line)}</p> })
     };
     view! {
-        <h1 class="olm-title" id=TITLE_ID tabindex="-1">{t(Msg::InstallTitle)}</h1>
+        <h1 class="olm-title" id=INSTALL_TITLE_ID tabindex="-1">{cx.text(&Msg::InstallTitle)}</h1>
         {progress}
     }
 }

@@ -1,112 +1,174 @@
-//! Thin views. State lives in signals owned by the page views ([`sidebar::Sidebar`],
-//! [`app_page::AppPage`], [`install::InstallPage`]); they render it and forward events. What to
-//! show after an answer is decided in [`crate::controller::verdict`]; every action runs through
-//! [`runner::run`].
+//! Thin views. What every view needs (the host, the texts, the live regions) is one [`Ctx`],
+//! provided by the root; a write is an [`Action`] whose `pending()` is its control's busy flag
+//! ([`Write`]). What to show after an answer, what a control says and where focus goes are
+//! decided in [`crate::controller::verdict`]; the views render and forward events.
 
+use std::future::Future;
 use std::rc::Rc;
 
 use leptos::prelude::*;
 
-use crate::controller::verdict::Focus;
-use crate::domain::command::Command;
+use crate::controller::verdict::{retry_focus, Retry, Say, SwitchView, Verdict};
 use crate::host::Host;
-use crate::i18n::{Msg, Texts};
-use app_page::{bind_id, STATE_ID};
-use bulk::{PIN_ALL_ID, UNPIN_ALL_ID};
-use install::TITLE_ID;
-use sidebar::{PIN_ID, WHISPER_ID};
+use crate::i18n::{Locale, Msg, Texts};
+use regions::Alert;
 
 pub mod app_page;
 pub mod bulk;
 pub mod install;
 pub mod regions;
-pub mod runner;
 pub mod sidebar;
 
-/// A copyable handle on the host, usable from reactive closures (which must be `Send`; the
-/// host is not, so it is stored once and looked up on the one browser thread).
+/// What every view needs, provided once by the root ([`Ctx::provide`]) and taken with [`ctx`].
+/// `Copy`, so every handler can own it; the host and the texts are not `Send`, so they are
+/// stored once and looked up on the one browser thread.
 #[derive(Clone, Copy)]
-pub struct HostHandle(StoredValue<Rc<dyn Host>, LocalStorage>);
-
-impl HostHandle {
-    /// Stores the host for the lifetime of the current reactive owner.
-    pub fn new(host: Rc<dyn Host>) -> Self {
-        Self(StoredValue::new_local(host))
-    }
-
-    /// The host; `None` once the owner is gone (the widget was unmounted while a request was
-    /// in flight: its continuation then has nothing left to update).
-    pub fn get(&self) -> Option<Rc<dyn Host>> {
-        self.0.try_get_value()
-    }
+pub struct Ctx {
+    host: StoredValue<Rc<dyn Host>, LocalStorage>,
+    /// The page's texts: English (with the browser's plural rules) until the host has told
+    /// the language.
+    pub texts: RwSignal<Texts, LocalStorage>,
+    /// `role="alert"`: failures, with what "Try again" repeats.
+    pub alert: RwSignal<Option<Alert>>,
+    /// `role="status"`: outcomes ("3 dialogs pinned").
+    pub status: RwSignal<Option<Msg>>,
+    /// Set by the view that can repeat things (the sidebar, the app page, the install page).
+    pub on_retry: StoredValue<Option<Callback<Retry>>>,
 }
 
-/// The texts of a view, as a `Copy` handle every closure can own ([`Texts`] holds `Rc`s).
-#[derive(Clone, Copy)]
-pub struct Tr(StoredValue<Texts, LocalStorage>);
+/// The [`Ctx`] the root provided.
+pub fn ctx() -> Ctx {
+    expect_context()
+}
 
-impl Tr {
-    /// A handle on `texts` for the lifetime of the current reactive owner.
-    pub fn new(texts: Texts) -> Tr {
-        Tr(StoredValue::new_local(texts))
+impl Ctx {
+    /// Provides the context of a root over `host`, with empty regions.
+    pub fn provide(host: Rc<dyn Host>) -> Ctx {
+        let texts = Texts::new(Locale::En, None, host.numbers(Locale::En));
+        let cx = Ctx {
+            host: StoredValue::new_local(host),
+            texts: RwSignal::new_local(texts),
+            alert: RwSignal::new(None),
+            status: RwSignal::new(None),
+            on_retry: StoredValue::new(None),
+        };
+        provide_context(cx);
+        cx
     }
 
-    /// `msg` as plain text (empty once the owner is gone).
+    /// The host; `None` once the root is gone (a request answered after the widget was
+    /// unmounted then has nothing left to update).
+    pub fn host(&self) -> Option<Rc<dyn Host>> {
+        self.host.try_get_value()
+    }
+
+    /// `msg` in the page's language.
     pub fn text(&self, msg: &Msg) -> String {
-        self.0.try_with_value(|t| t.text(msg)).unwrap_or_default()
+        self.texts
+            .try_with_untracked(|t| t.text(msg))
+            .unwrap_or_default()
     }
 
-    /// The BCP 47 tag of the language the texts are in.
-    pub fn lang(&self) -> &'static str {
-        self.0.try_with_value(Texts::lang).unwrap_or("en")
+    /// Empties both regions (a new action starts).
+    pub fn clear(&self) {
+        self.alert.try_set(None);
+        self.status.try_set(None);
     }
 
-    /// The writing direction of the language the texts are in.
-    pub fn dir(&self) -> &'static str {
-        self.0.try_with_value(Texts::dir).unwrap_or("ltr")
+    /// Says what `verdict` says, and moves the focus where it says.
+    pub fn show(&self, verdict: &Verdict) {
+        if self.alert.is_disposed() {
+            return;
+        }
+        match &verdict.say {
+            Say::Nothing => {}
+            Say::Status(msg) => self.status.set(Some(msg.clone())),
+            Say::Alert(msg) => self.alert.set(Some(Alert {
+                msg: msg.clone(),
+                retry: verdict.retry,
+            })),
+        }
+        if let (Some(focus), Some(host)) = (verdict.focus, self.host()) {
+            host.focus(focus.element_id());
+        }
+    }
+
+    /// "Try again": the button disappears with its alert, so the keyboard moves where
+    /// [`retry_focus`] says; then the page repeats `retry`.
+    pub fn retry(&self, retry: Retry) {
+        if let (Some(focus), Some(host)) = (retry_focus(retry), self.host()) {
+            host.focus(focus.element_id());
+        }
+        if let Some(handler) = self.on_retry.get_value() {
+            handler.run(retry);
+        }
     }
 }
 
-/// The element a [`Focus`] names.
-pub fn focus_id(focus: Focus) -> &'static str {
-    match focus {
-        Focus::Control(Command::Pin(_) | Command::Unpin(_)) => PIN_ID,
-        Focus::Control(Command::WhisperOn(_) | Command::WhisperOff(_)) => WHISPER_ID,
-        Focus::Control(Command::PinAll) => PIN_ALL_ID,
-        Focus::Control(Command::UnpinAll) => UNPIN_ALL_ID,
-        Focus::BindButton(home) => bind_id(home),
-        Focus::HomesState => STATE_ID,
-        Focus::InstallTitle => TITLE_ID,
+/// One control's writes: an [`Action`] whose `pending()` is the control's busy flag.
+pub struct Write<I: 'static> {
+    action: Action<I, ()>,
+    /// A write is in flight: the control is busy and ignores clicks.
+    pub busy: Memo<bool>,
+}
+
+impl<I: 'static> Clone for Write<I> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<I: 'static> Copy for Write<I> {}
+
+impl<I: Clone + 'static> Write<I> {
+    /// A write that runs `task` on the host: the regions are emptied when it starts, and what
+    /// its verdict says is shown when it ends.
+    pub fn new<Fut>(task: impl Fn(I, Rc<dyn Host>) -> Fut + 'static) -> Self
+    where
+        Fut: Future<Output = Verdict> + 'static,
+    {
+        let cx = ctx();
+        let action = Action::new_local(move |input: &I| {
+            cx.clear();
+            let run = cx.host().map(|h| task(input.clone(), h));
+            async move {
+                if let Some(run) = run {
+                    cx.show(&run.await);
+                }
+            }
+        });
+        Write {
+            action,
+            busy: action.pending(),
+        }
+    }
+
+    /// Sends `input` once, unless a write of this control is in flight.
+    pub fn send(&self, input: I) {
+        if !self.busy.get_untracked() {
+            self.action.dispatch_local(input);
+        }
     }
 }
 
 /// A switch: a real `<button role="switch">` with a constant visible label, `aria-checked`,
-/// `aria-busy` while its request is in flight (clicks are ignored then), and `aria-disabled`
-/// with the reason in its description when the operator may not use it.
+/// `aria-busy` while its write is in flight, `aria-disabled` when the operator may not use it,
+/// and the line under it that [`SwitchView`] says.
 #[component]
 pub fn Switch(
     /// Visible label and accessible name, e.g. "Pin dialog".
-    label: String,
-    /// Element id; the hint gets `<id>-hint`.
+    label: Msg,
+    /// Element id; the line under it gets `<id>-hint`.
     id: &'static str,
-    /// The portal's state.
-    #[prop(into)]
-    checked: Signal<bool>,
-    /// A request for this switch is in flight.
-    #[prop(into)]
-    busy: Signal<bool>,
-    /// Why the operator may not use it (`None`: usable).
-    #[prop(into)]
-    blocked: Signal<Option<String>>,
-    /// What the state means (shown under the switch when it is usable).
-    #[prop(into)]
-    hint: Signal<String>,
-    /// Shown instead of the hint while busy ("Saving…"), so the wait is visible in words.
-    saving: String,
-    /// Called on activation (click, Space, Enter) when usable and not busy.
-    on_toggle: Callback<()>,
+    /// What it shows ([`crate::controller::verdict::pin_switch`] …; `None` before a state).
+    state: Memo<Option<SwitchView>>,
+    /// Sends what a click sends.
+    on_click: Write<crate::domain::command::Command>,
 ) -> impl IntoView {
+    let cx = ctx();
     let hint_id = format!("{id}-hint");
+    let is = move |on: fn(&SwitchView) -> bool| move || state.with(|v| v.as_ref().is_some_and(on));
+    let flag = move |on| move || is(on)().then_some("true");
     view! {
         <div class="olm-control">
             <button
@@ -114,29 +176,23 @@ pub fn Switch(
                 class="olm-switch"
                 role="switch"
                 id=id
-                aria-checked=move || if checked.get() { "true" } else { "false" }
-                aria-busy=move || busy.get().then_some("true")
-                aria-disabled=move || blocked.with(|b| b.is_some()).then_some("true")
+                aria-checked=move || if is(|v| v.checked)() { "true" } else { "false" }
+                aria-busy=flag(|v| v.busy)
+                aria-disabled=flag(|v| v.disabled)
                 aria-describedby=hint_id.clone()
                 on:click=move |_| {
-                    if !busy.get_untracked() && blocked.with_untracked(|b| b.is_none()) {
-                        on_toggle.run(());
+                    if let Some(command) = state.with_untracked(|v| v.as_ref().and_then(|v| v.click)) {
+                        on_click.send(command);
                     }
                 }
             >
                 <span class="olm-switch__track" aria-hidden="true">
                     <span class="olm-switch__thumb"></span>
                 </span>
-                <span class="olm-switch__label">{label}</span>
+                <span class="olm-switch__label">{cx.text(&label)}</span>
             </button>
             <p class="olm-hint" id=hint_id>
-                {move || {
-                    if busy.get() {
-                        saving.clone()
-                    } else {
-                        blocked.get().unwrap_or_else(|| hint.get())
-                    }
-                }}
+                {move || state.with(|v| v.as_ref().map(|v| cx.text(&v.line)))}
             </p>
         </div>
     }
@@ -145,9 +201,11 @@ pub fn Switch(
 /// The compact placeholder shown while the state is read.
 #[component]
 pub fn Skeleton(
-    /// Text for assistive technology ("Loading dialog…"), if the language is known yet.
-    label: Option<String>,
+    /// Text for assistive technology ("Loading dialog…"), once the language is known.
+    #[prop(optional)]
+    label: Option<Msg>,
 ) -> impl IntoView {
+    let label = label.map(|l| ctx().text(&l));
     view! {
         <div class="olm-skeleton" aria-busy="true">
             <div class="olm-skeleton__bar"></div>
@@ -160,8 +218,8 @@ pub fn Skeleton(
 /// One clear message where the widget cannot work; no controls.
 #[component]
 pub fn Notice(
-    /// The message, as plain text.
-    text: String,
+    /// The message.
+    msg: Msg,
 ) -> impl IntoView {
-    view! { <p class="olm-notice">{text}</p> }
+    view! { <p class="olm-notice">{ctx().text(&msg)}</p> }
 }

@@ -5,8 +5,10 @@
 use super::{reached, Outcome, Snapshot};
 use crate::domain::command::{Action, Command};
 use crate::domain::error::{classify, outcome_unknown, CallError, Problem};
-use crate::domain::install::{classify_change, Bindings, DefaultPage, Home, PlacementChange};
-use crate::domain::state::DialogState;
+use crate::domain::install::{
+    classify_change, Bindings, DefaultPage, Home, HomeBinding, PlacementChange,
+};
+use crate::domain::state::{Blocked, DialogState};
 use crate::i18n::Msg;
 
 /// What "Try again" repeats.
@@ -31,6 +33,131 @@ pub enum Focus {
     HomesState,
     /// The install page's heading.
     InstallTitle,
+}
+
+impl Focus {
+    /// The id of the element it names.
+    pub fn element_id(self) -> &'static str {
+        match self {
+            Focus::Control(command) => match Control::of(command) {
+                Control::Pin => PIN_ID,
+                Control::Whisper => WHISPER_ID,
+                Control::Bulk if command == Command::UnpinAll => UNPIN_ALL_ID,
+                Control::Bulk => PIN_ALL_ID,
+            },
+            Focus::BindButton(home) => bind_id(home),
+            Focus::HomesState => HOMES_TITLE_ID,
+            Focus::InstallTitle => INSTALL_TITLE_ID,
+        }
+    }
+}
+
+/// Element id of the pin switch.
+pub const PIN_ID: &str = "olm-pin";
+/// Element id of the whisper switch.
+pub const WHISPER_ID: &str = "olm-whisper";
+/// Element id of the "Pin all my dialogs" button.
+pub const PIN_ALL_ID: &str = "olm-pin-all";
+/// Element id of the "Unpin all my dialogs" button.
+pub const UNPIN_ALL_ID: &str = "olm-unpin-all";
+/// Element id of the app page's heading of the section about where operators find the widget.
+pub const HOMES_TITLE_ID: &str = "olm-homes-title";
+/// Element id of the install page's heading.
+pub const INSTALL_TITLE_ID: &str = "olm-install-title";
+
+/// Element id of the app page's add / re-add button of `home`.
+pub fn bind_id(home: Home) -> &'static str {
+    match home {
+        Home::Textarea => "olm-textarea-bind",
+        Home::Sidebar => "olm-sidebar-bind",
+    }
+}
+
+/// The controls that send writes; each has at most one write in flight (a click on a busy
+/// control is ignored), and the two bulk buttons share one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Control {
+    /// The pin switch.
+    Pin,
+    /// The whisper switch.
+    Whisper,
+    /// Pin all / unpin all.
+    Bulk,
+}
+
+impl Control {
+    /// The control that sends `command`.
+    pub fn of(command: Command) -> Control {
+        match command {
+            Command::Pin(_) | Command::Unpin(_) => Control::Pin,
+            Command::WhisperOn(_) | Command::WhisperOff(_) => Control::Whisper,
+            Command::PinAll | Command::UnpinAll => Control::Bulk,
+        }
+    }
+}
+
+/// What a switch shows and what a click on it sends.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SwitchView {
+    /// `aria-checked`: the portal's state.
+    pub checked: bool,
+    /// `aria-busy`: its write is in flight.
+    pub busy: bool,
+    /// `aria-disabled`: the operator may not use it.
+    pub disabled: bool,
+    /// The line under it: "Saving…" while busy, else why it is disabled, else what the state
+    /// means.
+    pub line: Msg,
+    /// What a click sends; `None` (the click is ignored) while busy or disabled.
+    pub click: Option<Command>,
+}
+
+/// The pin switch over `snapshot`; `busy` while its write is in flight.
+pub fn pin_switch(snapshot: &Snapshot, busy: bool) -> SwitchView {
+    let s = &snapshot.state;
+    let hint = if s.pinned {
+        Msg::PinHintPinned
+    } else {
+        Msg::PinHintUnpinned
+    };
+    let command = Command::toggled_pin(s.chat, s.pinned);
+    switch_view(s.pinned, busy, snapshot.permissions.pin, hint, command)
+}
+
+/// The whisper switch over `snapshot`; `busy` while its write is in flight.
+pub fn whisper_switch(snapshot: &Snapshot, busy: bool) -> SwitchView {
+    let s = &snapshot.state;
+    let command = Command::toggled_whisper(s.chat, s.whisper);
+    let may = snapshot.permissions.whisper;
+    switch_view(s.whisper, busy, may, Msg::WhisperHint, command)
+}
+
+fn switch_view(
+    checked: bool,
+    busy: bool,
+    may: Result<(), Blocked>,
+    hint: Msg,
+    command: Command,
+) -> SwitchView {
+    SwitchView {
+        checked,
+        busy,
+        disabled: may.is_err(),
+        line: match may {
+            _ if busy => Msg::Saving,
+            Err(blocked) => Msg::Blocked(blocked),
+            Ok(()) => hint,
+        },
+        click: (!busy && may.is_ok()).then_some(command),
+    }
+}
+
+/// The question that confirms pin all or unpin all.
+pub fn confirm_question(command: Command) -> Msg {
+    match command {
+        Command::UnpinAll => Msg::ConfirmUnpinAll,
+        _ => Msg::ConfirmPinAll,
+    }
 }
 
 /// What the live regions say.
@@ -157,6 +284,28 @@ pub enum Phase {
     Cannot(Msg),
 }
 
+impl Phase {
+    /// The phase while "Try again" reads the state again: the placeholder after a failed first
+    /// read, else what is shown stays.
+    pub fn rereading(&self) -> Phase {
+        match self {
+            Phase::Unreadable => Phase::Loading,
+            other => other.clone(),
+        }
+    }
+
+    /// Whether coming back to the chat reads the state again (only over the controls: a
+    /// message that replaced them stays, and a read in flight is not doubled).
+    pub fn rereads_on_return(&self) -> bool {
+        *self == Phase::Ready
+    }
+
+    /// Whether the controls have given way to a message.
+    pub fn replaced(&self) -> bool {
+        matches!(self, Phase::Cannot(_))
+    }
+}
+
 /// What a state read leads to.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ReadVerdict {
@@ -166,6 +315,23 @@ pub struct ReadVerdict {
     pub show: Option<Snapshot>,
     /// What the regions say, and whether "Try again" re-reads.
     pub verdict: Verdict,
+}
+
+impl ReadVerdict {
+    /// How the read ended for a write waiting on it: [`ReRead::Fresh`] when it shows a state.
+    pub fn reread(&self) -> ReRead {
+        if self.show.is_some() {
+            ReRead::Fresh
+        } else {
+            ReRead::Failed
+        }
+    }
+
+    /// Whether this read puts the dialog's state on screen where it was not (the benchmark's
+    /// `olm-state-shown` mark), given the phase `before` it.
+    pub fn first_shown(&self, before: &Phase) -> bool {
+        self.show.is_some() && *before != Phase::Ready
+    }
 }
 
 /// The state read's result, given the phase shown now and whether this read follows something
@@ -353,6 +519,70 @@ pub fn after_check(result: Result<Bindings, CallError>, known: &Binding) -> (Bin
     }
 }
 
+impl Binding {
+    /// What the page knows while "Try again" reads the bindings again: "Checking…" after a
+    /// failed first read, else what is shown stays.
+    pub fn rechecking(&self) -> Binding {
+        match self {
+            Binding::Unreadable => Binding::Checking,
+            other => other.clone(),
+        }
+    }
+
+    /// The line above the homes: who may see them, the read in flight, or that operators will
+    /// not find the widget anywhere (`None`: nothing; after a failed read the alert says why).
+    pub fn line(&self) -> Option<Msg> {
+        match self {
+            Binding::AdminOnly => Some(Msg::HomesAdminOnly),
+            Binding::Checking => Some(Msg::HomesChecking),
+            Binding::Unreadable => None,
+            Binding::Read(read) => read.none().then_some(Msg::HomesNone),
+        }
+    }
+
+    /// Whether the line above the homes is a warning (operators will not find the widget).
+    pub fn warns(&self) -> bool {
+        matches!(self, Binding::Read(read) if read.none())
+    }
+
+    /// What the row of `home` shows once the bindings are read (`None`: not read, the row
+    /// shows its name and what it is only).
+    pub fn home(&self, home: Home) -> Option<HomeView> {
+        let Binding::Read(read) = self else {
+            return None;
+        };
+        let binding = read.of(home);
+        let bound = *binding != HomeBinding::NotBound;
+        Some(HomeView {
+            line: match binding {
+                HomeBinding::Bound => Msg::HomeBound(home),
+                HomeBinding::BoundElsewhere(_) => Msg::HomeBoundElsewhere(home),
+                HomeBinding::NotBound => Msg::HomeNotBound(home),
+            },
+            add: HomeChange::bind(home, bound),
+            add_label: if bound {
+                Msg::ReaddTo(home)
+            } else {
+                Msg::AddTo(home)
+            },
+            remove: bound.then_some(HomeChange::Remove(home)),
+        })
+    }
+}
+
+/// One home's row on the app page, once the bindings are read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HomeView {
+    /// How the widget sits there.
+    pub line: Msg,
+    /// What the add button does: add, or re-add where the widget is bound at all.
+    pub add: HomeChange,
+    /// The add button's label.
+    pub add_label: Msg,
+    /// The remove button's change (`None`: not bound, no remove button).
+    pub remove: Option<HomeChange>,
+}
+
 /// A change the app page makes to one home of the widget.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum HomeChange {
@@ -421,6 +651,17 @@ pub enum InstallStep {
     Done,
     /// Failed; the alert says why.
     Stopped,
+}
+
+impl InstallStep {
+    /// What the page says under its heading (`None` once done: the status region says so).
+    pub fn line(self) -> Option<Msg> {
+        match self {
+            InstallStep::Binding => Some(Msg::InstallBinding),
+            InstallStep::Done => None,
+            InstallStep::Stopped => Some(Msg::InstallStopped),
+        }
+    }
 }
 
 /// The install step's result.
