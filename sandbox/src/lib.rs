@@ -13,6 +13,7 @@
 pub mod app;
 pub mod params;
 pub mod portal;
+pub mod recent;
 pub mod rest;
 pub mod state;
 

@@ -386,6 +386,8 @@ struct ScenarioBody {
     refresh_fails: Option<bool>,
     too_old: Option<bool>,
     messenger: Option<Messenger>,
+    /// Replace the extra dialogs with this many open-line dialogs of the current user's.
+    extra_dialogs: Option<usize>,
 }
 
 async fn scenario(State(ctx): State<Ctx>, body: Bytes) -> Response {
@@ -428,6 +430,17 @@ async fn scenario(State(ctx): State<Ctx>, body: Bytes) -> Response {
     }
     if let Some(v) = b.messenger {
         w.messenger = v;
+    }
+    if let Some(n) = b.extra_dialogs {
+        if n > state::EXTRA_MAX {
+            return (
+                StatusCode::BAD_REQUEST,
+                format!("extra_dialogs: at most {}", state::EXTRA_MAX),
+            )
+                .into_response();
+        }
+        let user = w.current_user;
+        w.seed_extra_dialogs(user, n);
     }
     Json(state::snapshot(&w)).into_response()
 }

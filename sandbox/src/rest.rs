@@ -65,6 +65,7 @@ pub fn call(w: &mut World, user: i64, method: &str, params: &Map<String, Value>)
         "imopenlines.session.mode.unpinall" => pin_all(w, user, false),
         "imopenlines.session.mode.silent" => silent(w, user, params),
         "imopenlines.dialog.get" => dialog_get(w, user, params),
+        "im.recent.get" => crate::recent::recent_get(w, user, params),
         "profile" => profile(w, user),
         "app.info" => app_info(w),
         "placement.bind" => placement_bind(w, user, params),
@@ -213,7 +214,8 @@ fn pin_all(w: &mut World, user: i64, target: bool) -> Outcome {
         .collect();
     let mut changed = Vec::new();
     for (chat_id, session_id) in ids {
-        if set_pause(w, user, chat_id, target).is_ok() {
+        // Operator::setPinMode runs checkAccess before setPauseFlag.
+        if check_access(w, user, chat_id).is_ok() && set_pause(w, user, chat_id, target).is_ok() {
             changed.push(json!(session_id));
         }
     }

@@ -99,13 +99,21 @@ pub struct Chat {
     pub operator: i64,
     /// b_im_relation rows.
     pub members: Vec<i64>,
-    /// imopenlines Recent rows (users who see it without being members).
+    /// imopenlines Recent rows ("fake relations"): users the waiting dialog is offered to from
+    /// the queue without being members (docs/bitrix24.md §11).
     pub recent: Vec<i64>,
+    /// Users who pinned the chat to the top of their messenger list (`b_im_recent.PINNED`, the
+    /// top-level `pinned` of `im.recent.get`); unrelated to the open-line pin ([`Chat::pinned`]).
+    pub top_pinned: Vec<i64>,
+    /// The session id the members' `b_im_recent` rows carry (`ITEM_OLID`: `ENTITY_DATA_1` #5 when
+    /// the last message came), which `im.recent.get` joins for `lines`; 0 joins nothing.
+    pub olid: i64,
     /// `Config::canJoin` for the current user.
     pub can_join: bool,
     /// Current session (0 = closed).
     pub session_id: i64,
-    /// Session status (10 ANSWER, 20 SKIP…, 25, 40 OPERATOR, 50 WAIT_CLIENT, 60 CLOSED).
+    /// Session status (0 NEW, 5 SKIP, 10 ANSWER, 20 CLIENT, 25 CLIENT_AFTER_OPERATOR,
+    /// 40 OPERATOR, 50 WAIT_CLIENT, 60 CLOSE, 65 SPAM, 69 DUPLICATE, 75 SILENTLY_CLOSE).
     pub session_status: i64,
     /// ENTITY_DATA_1 #3 PAUSE.
     pub pinned: bool,
@@ -376,6 +384,8 @@ fn chat(
         operator: owner,
         members: members.to_vec(),
         recent: Vec::new(),
+        top_pinned: Vec::new(),
+        olid: session_id,
         can_join: true,
         session_id,
         session_status,
@@ -388,6 +398,15 @@ fn chat(
         messages: Vec::new(),
     }
 }
+
+/// The first id of the dialogs the scenario `extra_dialogs` adds.
+pub const EXTRA_FIRST_ID: i64 = 1000;
+
+/// The most dialogs the scenario `extra_dialogs` adds.
+pub const EXTRA_MAX: usize = 2000;
+
+/// The queue offer seeded before any message was linked to it: `im.recent.get` prints `null`.
+pub const CHAT_WITHOUT_MESSAGES: i64 = 23;
 
 /// The seeded chats (see docs/sandbox.md).
 pub fn seed_chats() -> BTreeMap<i64, Chat> {
@@ -515,6 +534,53 @@ pub fn seed_chats() -> BTreeMap<i64, Chat> {
     ];
     // chat15: nobody may join it but its operator's team.
     list[4].can_join = false;
+    // chat11: pinned to the top of Anna's messenger list, not pinned as an open line.
+    list[0].top_pinned = vec![1];
+    // chat17: the members' recent row still joins the closed session (ITEM_OLID).
+    list[5].olid = 1701;
+    // Waiting in the queue (status 0, no operator): offered to Anna and Boris (queue type
+    // "all"), offered to Anna before any message was linked (a `null` entry), and a returning
+    // client whose new session waits while Anna is still a member from a force-closed one.
+    let mut offer = chat(
+        22,
+        "Dmitry Sokolov (Telegram)",
+        0,
+        &[],
+        2201,
+        0,
+        false,
+        "N",
+        "telegrambot",
+        "#3e99ce",
+    );
+    offer.recent = vec![1, 2];
+    list.push(offer);
+    let mut offer_empty = chat(
+        23,
+        "Visitor 4417 (Live chat)",
+        0,
+        &[],
+        2301,
+        0,
+        false,
+        "N",
+        "livechat",
+        "#e8a441",
+    );
+    offer_empty.recent = vec![1];
+    list.push(offer_empty);
+    list.push(chat(
+        24,
+        "Elena Popova (WhatsApp)",
+        0,
+        &[1],
+        2401,
+        0,
+        false,
+        "N",
+        "whatsappbytwilio",
+        "#58cc47",
+    ));
     let mut group = chat(
         16,
         "Sales team",
@@ -533,12 +599,21 @@ pub fn seed_chats() -> BTreeMap<i64, Chat> {
     list.push(group);
     list.sort_by_key(|c| c.id);
 
-    let base = 1_779_400_000;
     let mut next_id = 1;
     let mut out = BTreeMap::new();
     for mut c in list {
+        // Ten minutes apart per chat, so the recent list has an order by last message.
+        let base = 1_779_400_000 + c.id * 600;
         let client = 900 + c.id;
-        let seeded: Vec<(i64, i64, Body)> = if c.lines {
+        let seeded: Vec<(i64, i64, Body)> = if c.id == CHAT_WITHOUT_MESSAGES {
+            Vec::new()
+        } else if c.lines && c.session_status < 10 {
+            // Nobody has answered yet.
+            vec![
+                text(client, base, "Hello! Is anyone there?"),
+                text(client, base + 120, "I need help with my order."),
+            ]
+        } else if c.lines {
             vec![
                 text(client, base, "Hello! I have a question about my order."),
                 text(
@@ -763,6 +838,107 @@ impl World {
         }
     }
 
+    /// Replaces the extra dialogs (ids from [`EXTRA_FIRST_ID`]) with `n` open-line dialogs of
+    /// `user`'s, in a fixed mix of every kind of row `im.recent.get` lists (docs/sandbox.md,
+    /// scenario `extra_dialogs`): the same `n` always gives the same world.
+    pub fn seed_extra_dialogs(&mut self, user: i64, n: usize) {
+        self.chats.retain(|id, _| *id < EXTRA_FIRST_ID);
+        self.next_message_id = self
+            .chats
+            .values()
+            .flat_map(|c| c.messages.iter().map(|m| m.id))
+            .max()
+            .unwrap_or(0)
+            + 1;
+        let other = if user == 2 { 1 } else { 2 };
+        const CONNECTORS: [(&str, &str); 4] = [
+            ("telegrambot", "Telegram"),
+            ("whatsappbytwilio", "WhatsApp"),
+            ("livechat", "Live chat"),
+            ("viber", "Viber"),
+        ];
+        const COLORS: [&str; 6] = [
+            "#4ba984", "#58cc47", "#ab7761", "#e8a441", "#6fc8e5", "#8474c8",
+        ];
+        for i in 0..n as i64 {
+            let id = EXTRA_FIRST_ID + i;
+            let (connector, source) = CONNECTORS[(i % 4) as usize];
+            let name = format!("Client {} ({source})", i + 1);
+            let session = id * 100 + 1;
+            let mut c = chat(
+                id,
+                &name,
+                user,
+                &[user],
+                session,
+                20,
+                false,
+                "N",
+                connector,
+                COLORS[(i % 6) as usize],
+            );
+            match i % 10 {
+                0 => {}
+                1 => c.pinned = true,
+                2 => c.whisper = "Y".into(),
+                3 => c.session_status = 10,
+                4 => {
+                    c.session_status = 40;
+                    c.top_pinned = vec![user];
+                }
+                5 => {
+                    c.session_status = 25;
+                    c.pinned = true;
+                }
+                6 => c.session_status = 50,
+                7 => {
+                    // Offered from the queue, not yet answered.
+                    c.session_status = 0;
+                    c.owner = 0;
+                    c.operator = 0;
+                    c.members.clear();
+                    c.recent = vec![user];
+                }
+                8 => {
+                    // Another operator's, with this user in it too.
+                    c.owner = other;
+                    c.operator = other;
+                    c.members = vec![other, user];
+                }
+                _ => {
+                    // Force-closed with this user still a member.
+                    c.session_status = 60;
+                    c.session_id = 0;
+                    c.owner = 0;
+                    c.operator = 0;
+                }
+            }
+            // Every fifth queue offer has no message linked yet: a `null` entry.
+            let messages = if i % 10 == 7 && (i / 10) % 5 == 0 {
+                0
+            } else {
+                1 + i % 3
+            };
+            let base = 1_779_500_000 + i * 60;
+            for k in 0..messages {
+                let author = if k == 1 && c.owner > 0 {
+                    c.owner
+                } else {
+                    900 + id
+                };
+                let msg = self.next_message_id;
+                self.next_message_id += 1;
+                c.messages.push(Message {
+                    id: msg,
+                    author_id: author,
+                    date: base + k,
+                    body: Body::Text(format!("Message {} of client {}", k + 1, i + 1)),
+                });
+            }
+            self.chats.insert(id, c);
+        }
+    }
+
     /// Whether our app has a binding in `placement` that the messenger shows (installed).
     pub fn visible(&self, placement: &str) -> bool {
         self.installed
@@ -937,6 +1113,8 @@ pub fn snapshot(w: &World) -> Value {
                 "session_id": c.session_id,
                 "session_status": c.session_status,
                 "members": c.members,
+                "queue_offered_to": c.recent,
+                "top_pinned_by": c.top_pinned,
                 "can_join": c.can_join,
                 "color": c.color,
                 "messages": c.messages.iter().map(|m| json!({
