@@ -8,7 +8,7 @@
 // faults.spec.ts live here now (F07, F09, F05), so no ~17 s test runs twice.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { test, expect, allowHttpStatus, APP, LIBRARY, PORTAL, type Noise } from './fixtures';
+import { test, expect, allowHttpStatus, allowQueryError, APP, LIBRARY, PORTAL, type Noise } from './fixtures';
 import { EN } from './texts';
 import { PIN, SILENT, type Call, type PortalPage, type SandboxChat } from './pages/portal';
 
@@ -20,13 +20,6 @@ const INIT_DEADLINE_MS = 10_000;
 const NO_ANSWER = { timeout: CALL_DEADLINE_MS + 5_000 };
 
 // ------------------------------------------------------------------ helpers
-
-function allowQueryError(noise: Noise, on: string) {
-  noise.allow(
-    /^(Uncaught )?Query error!$/,
-    `the library throws in its XHR handler on ${on} and never calls back (docs/bitrix24.md §4.4)`,
-  );
-}
 
 /** `[method, ACTIVATE, HTTP status]` of every session-mode write, in order. */
 async function writes(portal: PortalPage): Promise<[string, string, number][]> {

@@ -88,6 +88,14 @@ export const test = base.extend<Fixtures>({
 export { expect };
 
 /** Chromium logs every HTTP error answer of an XHR as a console error. */
+/** The library's own throw on a 5xx or a network error (it never calls back then). */
+export function allowQueryError(noise: Noise, on: string) {
+  noise.allow(
+    /^(Uncaught )?Query error!$/,
+    `the library throws in its XHR handler on ${on} and never calls back (docs/bitrix24.md §4.4)`,
+  );
+}
+
 export function allowHttpStatus(noise: Noise, status: number, reason: string) {
   noise.allow(new RegExp(`Failed to load resource: the server responded with a status of ${status}\\b`), reason);
 }

@@ -13,10 +13,16 @@ const TAGS: Record<Lang, string> = {
   kz: 'kk', vn: 'vi', id: 'id', ms: 'ms', th: 'th', ar: 'ar', sc: 'zh-CN', tc: 'zh-TW', ja: 'ja', in: 'hi',
 };
 
-/** Every English text a view could show (plural forms without their number). */
-const ENGLISH: string[] = Object.values(catalogue('en')).flatMap((v) =>
-  typeof v === 'string' ? [v] : Object.values(v).map((f) => f.replace('{n}', '').trim()),
-);
+/** The operator's list on the app page (not in the widget's views, and some of its one-word
+ *  column names are words of other languages too: "Dialog" in German). */
+const LIST_ONLY = /^(dialogs_|column\.|stage\.|responsible\.|channel\.|pin_row|whisper_row|confirm_(un)?pin_all_count|forecast_differs|against_forecast)/;
+
+/** Every English text a view of the widget could show (plural forms without their number). */
+const ENGLISH: string[] = Object.entries(catalogue('en'))
+  .filter(([key]) => !LIST_ONLY.test(key))
+  .flatMap(([, v]) =>
+    typeof v === 'string' ? [v] : Object.values(v).map((f) => f.replace('{n}', '').trim()),
+  );
 
 /** The root's lang and dir, the frame's width and whether anything scrolls sideways, inside the
  *  frame. */

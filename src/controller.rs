@@ -13,6 +13,7 @@ use crate::domain::error::{log_line, CallError};
 use crate::domain::install::{
     self, Bindings, Bound, DefaultPage, Home, HomeBinding, Installation, PlacementChange,
 };
+use crate::domain::recent::{self, DialogList};
 use crate::domain::reply::Reply;
 use crate::domain::rest::{Call, Params};
 use crate::domain::state::{
@@ -59,6 +60,26 @@ pub async fn load(host: &dyn Host, chat: ChatId) -> Result<Snapshot, CallError> 
         })
     };
     logged(host, read.await, |err| log_line(Action::Load, err))
+}
+
+/// Reads the operator's open-line dialogs and who is looking, in one round trip (`batch` of
+/// `im.recent.get {ONLY_OPENLINES: "Y"}` and `profile`). Entries left out are logged.
+pub async fn load_list(host: &dyn Host) -> Result<DialogList, CallError> {
+    let read = async {
+        let mut results = host.batch(recent::list_batch()).await?;
+        // The list's error first: it says more than the profile's.
+        let items = take(&mut results, recent::LIST_KEY)?.recent()?;
+        let me = parse_profile(&take(&mut results, ME_KEY)?.profile()?)?;
+        Ok(recent::parse_list(&items, me))
+    };
+    let list = logged(host, read.await, |err| log_line(Action::Load, err))?;
+    if list.skipped > 0 {
+        host.log(&format!(
+            "openline-modes: im.recent.get: {} entries are not open-line dialogs (or null)",
+            list.skipped
+        ));
+    }
+    Ok(list)
 }
 
 /// Sends one command, once.

@@ -15,9 +15,7 @@ use openline_modes::domain::error::CallError;
 use openline_modes::domain::install::Home;
 use serde_json::{json, Value};
 use support::{text_of, Mounted};
-use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -152,75 +150,6 @@ async fn open_page(fake: &FakeHost) -> Page {
     let page = Mounted::admin(fake);
     page.settle(fake).await;
     page
-}
-
-impl Page {
-    fn visible_text(&self) -> String {
-        text_of(&self.root)
-    }
-
-    fn shows(&self, text: &str) -> bool {
-        self.visible_text().contains(text)
-    }
-
-    fn heading(&self) -> String {
-        self.all("h1").first().map(text_of).unwrap_or_default()
-    }
-
-    fn alert(&self) -> String {
-        self.all("[role=alert] p")
-            .first()
-            .map(text_of)
-            .unwrap_or_default()
-    }
-
-    fn status(&self) -> String {
-        self.all("[role=status]")
-            .first()
-            .map(text_of)
-            .unwrap_or_default()
-    }
-
-    /// Visible buttons' names.
-    fn buttons(&self) -> Vec<String> {
-        self.all("button:not([hidden])")
-            .iter()
-            .map(text_of)
-            .collect()
-    }
-
-    fn button(&self, name: &str) -> Element {
-        self.all("button:not([hidden])")
-            .into_iter()
-            .find(|b| text_of(b) == name)
-            .unwrap_or_else(|| panic!("no button {name:?}; buttons: {:?}", self.buttons()))
-    }
-
-    async fn click(&self, fake: &FakeHost, name: &str) {
-        self.button(name).unchecked_into::<HtmlElement>().click();
-        self.settle(fake).await;
-    }
-
-    /// Awaits ticks until nothing changes any more (requests, text, visible buttons).
-    async fn settle(&self, fake: &FakeHost) {
-        let snapshot = || (fake.requests().len(), self.visible_text(), self.buttons());
-        let mut last = snapshot();
-        let mut quiet = 0;
-        for _ in 0..400 {
-            leptos::task::tick().await;
-            let now = snapshot();
-            if now == last {
-                quiet += 1;
-                if quiet >= 5 {
-                    return;
-                }
-            } else {
-                quiet = 0;
-                last = now;
-            }
-        }
-        panic!("the page never settled: {}", self.visible_text());
-    }
 }
 
 // ------------------------------------------------------------------ install page
@@ -402,8 +331,14 @@ async fn try_again_after_a_failure_can_complete_the_install() {
 
 // ------------------------------------------------------------------ one URL for both
 
+/// The methods called, without the operator's list (`im.recent.get` + `profile`, which the
+/// app page reads for everyone: tests/browser_dialogs.rs).
 fn methods(fake: &FakeHost) -> Vec<String> {
-    fake.calls().into_iter().map(|(m, _)| m).collect()
+    fake.calls()
+        .into_iter()
+        .map(|(m, _)| m)
+        .filter(|m| m != "im.recent.get" && m != "profile")
+        .collect()
 }
 
 #[wasm_bindgen_test]
@@ -691,11 +626,20 @@ async fn pin_all_from_the_app_page_is_confirmed_sent_once_and_counted() {
         "nothing before the confirmation"
     );
     page.click(&fake, "Confirm").await;
+    // Sent once, then the operator's list is read again (one batch).
     assert_eq!(
         fake.calls(),
-        vec![("imopenlines.session.mode.pinAll".to_string(), json!({}))]
+        vec![
+            ("imopenlines.session.mode.pinAll".to_string(), json!({})),
+            (
+                "im.recent.get".to_string(),
+                json!({ "ONLY_OPENLINES": "Y" })
+            ),
+            ("profile".to_string(), json!({})),
+        ]
     );
-    assert_eq!(page.status(), "2 dialogs pinned");
+    // The list (empty here) expected none: the count says so.
+    assert_eq!(page.status(), "2 dialogs pinned. The list expected none.");
 }
 
 #[wasm_bindgen_test]

@@ -858,3 +858,62 @@ fn the_popup_above_the_chat_input_keeps_its_size_and_other_frames_follow_the_con
     );
     assert_eq!(FrameFit::of(Some(&Route::AppPage)), FrameFit::Follow);
 }
+
+#[test]
+fn a_bulk_count_that_differs_from_the_lists_forecast_says_what_was_expected() {
+    use openline_modes::controller::verdict::{against_forecast, Say, Verdict};
+    let status = |msg: Msg| Verdict {
+        say: Say::Status(msg),
+        retry: None,
+        replace: None,
+        focus: None,
+    };
+    // As forecast: the count alone.
+    assert_eq!(
+        against_forecast(status(Msg::PinnedCount(3)), 3),
+        status(Msg::PinnedCount(3))
+    );
+    // Not as forecast: both.
+    assert_eq!(
+        against_forecast(status(Msg::PinnedCount(2)), 3),
+        status(Msg::AgainstForecast {
+            done: Box::new(Msg::PinnedCount(2)),
+            expected: 3
+        })
+    );
+    assert_eq!(
+        against_forecast(status(Msg::UnpinnedCount(0)), 1),
+        status(Msg::AgainstForecast {
+            done: Box::new(Msg::UnpinnedCount(0)),
+            expected: 1
+        })
+    );
+    // A failure is not a count: it stays as it is.
+    let failed = Verdict {
+        say: Say::Alert(Msg::Failed {
+            action: Action::PinAll,
+            problem: Problem::Unknown,
+        }),
+        retry: Some(openline_modes::controller::verdict::Retry::Command(
+            Command::PinAll,
+        )),
+        replace: None,
+        focus: None,
+    };
+    assert_eq!(against_forecast(failed.clone(), 3), failed);
+}
+
+#[test]
+fn a_failed_read_of_the_list_says_why_and_offers_to_read_again() {
+    use openline_modes::controller::verdict::{list_read, Retry, Say};
+    assert_eq!(list_read(&Ok(())).say, Say::Nothing);
+    let verdict = list_read::<()>(&Err(CallError::Timeout));
+    assert_eq!(
+        verdict.say,
+        Say::Alert(Msg::Failed {
+            action: Action::Load,
+            problem: Problem::NoAnswer
+        })
+    );
+    assert_eq!(verdict.retry, Some(Retry::Read));
+}

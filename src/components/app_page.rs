@@ -1,19 +1,16 @@
 //! The app's own page (`DEFAULT`, opened from the portal's app menu): what the app does,
 //! where operators find the widget (administrators: every home, above the chat input and in the
 //! chat sidebar, read with one `placement.get`, each with buttons to add, re-add or remove it),
-//! and the operator's "all my dialogs" controls.
-//!
-//! The bulk controls are the sidebar's [`BulkActions`] over the same use-case
-//! ([`controller::write`]); each request is sent once and never retried by itself.
+//! and, for everyone, the operator's open-line dialogs ([`Dialogs`]).
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::bulk::BulkActions;
-use super::{ctx, Ctx, Notice, Write};
+use super::dialogs::Dialogs;
+use super::{ctx, Ctx, Write};
+use crate::controller;
 use crate::controller::verdict::{after_check, after_placement, bind_id, Binding, HomeChange};
-use crate::controller::verdict::{ReRead, Retry, HOMES_TITLE_ID};
-use crate::controller::{self, AfterReRead};
+use crate::controller::verdict::{Retry, HOMES_TITLE_ID};
 use crate::domain::install::{handler_url, Home, PlacementChange};
 use crate::host::Host;
 use crate::i18n::Msg;
@@ -43,8 +40,6 @@ pub fn AppPage(
     } else {
         Binding::AdminOnly
     });
-    // The bulk controls gave way to a message (the portal lacks the methods).
-    let bulk_gone = RwSignal::new(None::<Msg>);
 
     // Adds, re-adds or removes one home's binding, once; then reads them all again (one change
     // at a time).
@@ -56,22 +51,6 @@ pub fn AppPage(
         }
         after_placement(change.placement(), &result, Some(change.done()))
     });
-    // Pin all / unpin all: the sidebar's use-case and verdicts, with no dialog state to re-read.
-    let bulk = Write::new(move |command, h| async move {
-        let now = |said: &_| cx.show(said);
-        let no_dialog = || async {
-            AfterReRead {
-                reread: ReRead::Skipped,
-                shown: None,
-                replaced: false,
-            }
-        };
-        let verdict = controller::write(&*h, command, now, no_dialog).await;
-        if verdict.replace.is_some() {
-            bulk_gone.try_set(verdict.replace.clone());
-        }
-        verdict
-    });
     let recheck = move || {
         cx.clear();
         known.set(known.get_untracked().rechecking());
@@ -81,8 +60,9 @@ pub fn AppPage(
     };
     cx.on_retry
         .set_value(Some(Callback::new(move |retry| match retry {
-            Retry::Command(command) => bulk.send(command),
-            Retry::Read | Retry::Placement(PlacementChange::Check) => recheck(),
+            // The operator's list repeats its own reads and bulk commands (it wraps this).
+            Retry::Command(_) | Retry::Read => {}
+            Retry::Placement(PlacementChange::Check) => recheck(),
             Retry::Placement(PlacementChange::InstallCheck) => {
                 if let Some(recheck) = on_install_check {
                     recheck.run(());
@@ -120,10 +100,7 @@ pub fn AppPage(
             </p>
             {homes}
         </section>
-        {move || match bulk_gone.get() {
-            None => view! { <BulkActions write=bulk /> }.into_any(),
-            Some(msg) => view! { <Notice msg /> }.into_any(),
-        }}
+        <Dialogs />
     }
 }
 

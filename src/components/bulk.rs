@@ -14,6 +14,10 @@ pub fn BulkActions(
     /// Sends [`Command::PinAll`] or [`Command::UnpinAll`] once confirmed; busy while one is in
     /// flight (the buttons ignore clicks then).
     write: Write<Command>,
+    /// The confirmation's question for a command (the operator's list says how many of its
+    /// dialogs will change); [`confirm_question`] when not given.
+    #[prop(optional)]
+    question: Option<Callback<Command, Msg>>,
 ) -> impl IntoView {
     let cx = ctx();
     let t = move |m: Msg| cx.text(&m);
@@ -68,7 +72,9 @@ pub fn BulkActions(
                     }
                 }
             >
-                <p id="olm-confirm-question">{t(confirm_question(command))}</p>
+                <p id="olm-confirm-question">
+                    {t(question.map_or_else(|| confirm_question(command), |q| q.run(command)))}
+                </p>
                 <div class="olm-actions">
                     <button
                         type="button"

@@ -15,6 +15,7 @@ use regions::Alert;
 
 pub mod app_page;
 pub mod bulk;
+pub mod dialogs;
 pub mod install;
 pub mod regions;
 pub mod sidebar;
@@ -121,19 +122,35 @@ impl<I: 'static> Clone for Write<I> {
 impl<I: 'static> Copy for Write<I> {}
 
 impl<I: Clone + 'static> Write<I> {
-    /// A write that runs `task` on the host: the regions are emptied when it starts, and what
-    /// its verdict says is shown when it ends.
+    /// A write that runs `task` on the host: the page's regions are emptied when it starts,
+    /// and what its verdict says is shown when it ends.
     pub fn new<Fut>(task: impl Fn(I, Rc<dyn Host>) -> Fut + 'static) -> Self
     where
         Fut: Future<Output = Verdict> + 'static,
     {
         let cx = ctx();
+        Self::reporting(task, move |verdict: Option<&Verdict>| match verdict {
+            None => cx.clear(),
+            Some(verdict) => cx.show(verdict),
+        })
+    }
+
+    /// A write that reports elsewhere (a row of the operator's list): `report(None)` when it
+    /// starts, `report(Some(verdict))` when it ends.
+    pub fn reporting<Fut>(
+        task: impl Fn(I, Rc<dyn Host>) -> Fut + 'static,
+        report: impl Fn(Option<&Verdict>) + Copy + 'static,
+    ) -> Self
+    where
+        Fut: Future<Output = Verdict> + 'static,
+    {
+        let cx = ctx();
         let action = Action::new_local(move |input: &I| {
-            cx.clear();
+            report(None);
             let run = cx.host().map(|h| task(input.clone(), h));
             async move {
                 if let Some(run) = run {
-                    cx.show(&run.await);
+                    report(Some(&run.await));
                 }
             }
         });
@@ -151,31 +168,43 @@ impl<I: Clone + 'static> Write<I> {
     }
 }
 
-/// A switch: a real `<button role="switch">` with a constant visible label, `aria-checked`,
-/// `aria-busy` while its write is in flight, `aria-disabled` when the operator may not use it,
-/// and the line under it that [`SwitchView`] says.
+/// A switch: a real `<button role="switch">` with a constant label, `aria-checked`, `aria-busy`
+/// while its write is in flight, `aria-disabled` when the operator may not use it, and the line
+/// under it that [`SwitchView`] says. In a row of the operator's list (`named`) the column says
+/// what it is: no visible label, the accessible name says which dialog, and the line is for
+/// assistive technology only.
 #[component]
 pub fn Switch(
     /// Visible label and accessible name, e.g. "Pin dialog".
     label: Msg,
     /// Element id; the line under it gets `<id>-hint`.
-    id: &'static str,
+    #[prop(into)]
+    id: String,
     /// What it shows ([`crate::controller::verdict::pin_switch`] …; `None` before a state).
     state: Memo<Option<SwitchView>>,
     /// Sends what a click sends.
     on_click: Write<crate::domain::command::Command>,
+    /// A row's switch: its accessible name ("Pin dialog Alice"), instead of the visible label.
+    #[prop(optional, into)]
+    named: Option<Signal<String>>,
 ) -> impl IntoView {
     let cx = ctx();
     let hint_id = format!("{id}-hint");
     let is = move |on: fn(&SwitchView) -> bool| move || state.with(|v| v.as_ref().is_some_and(on));
     let flag = move |on| move || is(on)().then_some("true");
+    let visible = named.is_none().then(|| {
+        view! {
+            <span class="olm-switch__label">{cx.text(&label)}</span>
+        }
+    });
     view! {
-        <div class="olm-control">
+        <div class="olm-control" class:olm-control--row=named.is_some()>
             <button
                 type="button"
                 class="olm-switch"
                 role="switch"
                 id=id
+                aria-label=move || named.map(|n| n.get())
                 aria-checked=move || if is(|v| v.checked)() { "true" } else { "false" }
                 aria-busy=flag(|v| v.busy)
                 aria-disabled=flag(|v| v.disabled)
@@ -189,9 +218,9 @@ pub fn Switch(
                 <span class="olm-switch__track" aria-hidden="true">
                     <span class="olm-switch__thumb"></span>
                 </span>
-                <span class="olm-switch__label">{cx.text(&label)}</span>
+                {visible}
             </button>
-            <p class="olm-hint" id=hint_id>
+            <p class="olm-hint" class:olm-sr-only=named.is_some() id=hint_id>
                 {move || state.with(|v| v.as_ref().map(|v| cx.text(&v.line)))}
             </p>
         </div>

@@ -720,6 +720,37 @@ pub fn sessions_changed(command: Command, ids: &[u64]) -> Msg {
     }
 }
 
+/// What a read of the operator's list says: nothing when it answered; else why, with "Try
+/// again" (the list stays as last read, or loading).
+pub fn list_read<T>(result: &Result<T, CallError>) -> Verdict {
+    match result {
+        Ok(_) => Verdict::nothing(),
+        Err(err) => Verdict::alert(failed_load(err), Some(Retry::Read)),
+    }
+}
+
+fn failed_load(err: &CallError) -> Msg {
+    Msg::Failed {
+        action: Action::Load,
+        problem: classify(Action::Load, err),
+    }
+}
+
+/// A pin-all / unpin-all verdict from the operator's list, against the list's forecast
+/// (`expected` sessions, [`crate::domain::recent::forecast`]): a count that differs says what
+/// the list expected too. Every other verdict stays as it is.
+pub fn against_forecast(verdict: Verdict, expected: u64) -> Verdict {
+    match &verdict.say {
+        Say::Status(done @ (Msg::PinnedCount(n) | Msg::UnpinnedCount(n))) if *n != expected => {
+            Verdict::say(Say::Status(Msg::AgainstForecast {
+                done: Box::new(done.clone()),
+                expected,
+            }))
+        }
+        _ => verdict,
+    }
+}
+
 /// The status of a switch's write that took (bulk writes report their count instead).
 fn done(command: Command) -> Option<Msg> {
     match command {

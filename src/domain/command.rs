@@ -54,6 +54,17 @@ impl Command {
         }
     }
 
+    /// The dialog it is about; `None` for pin all / unpin all.
+    pub fn chat(&self) -> Option<ChatId> {
+        match *self {
+            Command::Pin(chat)
+            | Command::Unpin(chat)
+            | Command::WhisperOn(chat)
+            | Command::WhisperOff(chat) => Some(chat),
+            Command::PinAll | Command::UnpinAll => None,
+        }
+    }
+
     /// The REST method name.
     pub fn method(&self) -> &'static str {
         match self {

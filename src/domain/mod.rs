@@ -13,11 +13,13 @@
 //!   install-URL detection, bind errors.
 //! - [`locale`]: the 20 portal languages, and what a count needs from a language.
 //! - [`route`]: where a page load goes, from the placement the portal reports.
+//! - [`recent`]: the operator's open-line dialogs from `im.recent.get`, and what pin all /
+//!   unpin all will change among them.
 //! - [`action`], [`text`]: leaves every other module may use.
 //!
 //! Inside the domain each module depends only on those before it in this order, so there is
 //! no circle: `text`, `action` → `wire` → `locale`, `error` → `envelope`, `rest` → `dialog` →
-//! `command`, `state`, `install` → `reply`, `route`.
+//! `command`, `state`, `install` → `recent` → `reply`, `route`.
 
 /// `impl Ty { pub const ALL }` with every variant of a fieldless enum, complete by
 /// construction: the exhaustive `match` it also generates does not compile while a variant is
@@ -39,6 +41,8 @@ macro_rules! every_variant {
         };
     };
 }
+
+pub(crate) use every_variant;
 
 /// A flat answer object (`imopenlines.dialog.get`, `profile`, a `placement.get` row, `app.info`)
 /// as a struct of [`wire::Loose`] fields, each read from the key of that name in any ASCII case
@@ -72,6 +76,7 @@ pub mod envelope;
 pub mod error;
 pub mod install;
 pub mod locale;
+pub mod recent;
 pub mod reply;
 pub mod rest;
 pub mod route;

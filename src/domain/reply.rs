@@ -10,6 +10,7 @@ use super::command::{PIN_ALL_METHOD, UNPIN_ALL_METHOD};
 use super::envelope::Head;
 use super::error::CallError;
 use super::install::{AppInfo, PlacementRow, APP_INFO_METHOD, BIND_METHOD, GET_METHOD};
+use super::recent::{RecentItem, RECENT_METHOD};
 use super::state::{DialogAnswer, ProfileAnswer, PROFILE_METHOD, STATE_METHOD};
 use super::wire::{List, Loose};
 
@@ -28,6 +29,8 @@ pub enum Reply {
     Bind(Head),
     /// `app.info`.
     AppInfo(AppInfo),
+    /// `im.recent.get`: the entries, `null` ones kept.
+    Recent(List<Option<RecentItem>>),
     /// Every other call: only success or failure matters (`pin`, `silent`, `placement.unbind`).
     Done,
 }
@@ -52,6 +55,7 @@ impl Reply {
             BIND_METHOD => Reply::Bind(Head::deserialize(result).map_err(bad)?),
             // Anything but an object has no readable `INSTALLED`: `Installation::Unknown`.
             APP_INFO_METHOD => Reply::AppInfo(AppInfo::deserialize(result).unwrap_or_default()),
+            RECENT_METHOD => Reply::Recent(List::deserialize(result).map_err(bad)?),
             _ => Reply::Done,
         })
     }
@@ -85,4 +89,5 @@ reply_as! {
     placements: Placements(List<PlacementRow>);
     bind: Bind(Head);
     app_info: AppInfo(AppInfo);
+    recent: Recent(List<Option<RecentItem>>);
 }

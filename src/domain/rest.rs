@@ -36,6 +36,12 @@ pub enum Params {
     },
     /// `placement.bind`.
     Bind(BindParams),
+    /// `{"ONLY_OPENLINES": "Y"}` (`im.recent.get`: only the exact `Y` turns it on).
+    OnlyOpenLines {
+        /// `Y`.
+        #[serde(rename = "ONLY_OPENLINES")]
+        only: &'static str,
+    },
 }
 
 /// One REST call: `key` names it inside a `batch` (empty for a call on its own).

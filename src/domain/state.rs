@@ -115,6 +115,8 @@ record! {
         owner: "owner",
         /// `LINES` for an open line.
         entity_type: "entity_type",
+        /// `<connector>|<line>|…` for an open line (the operator's list shows the connector).
+        entity_id: "entity_id",
         /// `lines` for an open line (the messenger's chat type).
         chat_type: "type",
         /// `L` for an open line.

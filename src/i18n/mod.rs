@@ -24,6 +24,7 @@ use crate::domain::command::Action;
 use crate::domain::dialog::PlacementProblem;
 use crate::domain::error::Problem;
 use crate::domain::install::{BindProblem, Home, PlacementChange};
+use crate::domain::recent::Stage;
 use crate::domain::state::Blocked;
 
 pub use crate::domain::locale::{Locale, Numbers, PluralCategory};
@@ -145,6 +146,37 @@ pub enum Msg {
     InstallDone,
     /// The install page after a failure (the alert says why).
     InstallStopped,
+    /// The operator's list: heading, "My open-line dialogs".
+    DialogsTitle,
+    /// The list: while it is read.
+    DialogsLoading,
+    /// The list: how many dialogs it holds (0 has its own text: there are none).
+    DialogsCount(u64),
+    /// The list's column headings.
+    Column(Column),
+    /// The list: where a dialog's session stands.
+    Stage(Stage),
+    /// The list: the user is the dialog's operator, or not.
+    Responsible(bool),
+    /// The list: a dialog's channel (the connector id, when there is no name for it).
+    Channel(String),
+    /// The list: accessible name of a row's pin switch, with the dialog's title.
+    PinRow(String),
+    /// The list: accessible name of a row's whisper switch, with the dialog's title.
+    WhisperRow(String),
+    /// Bulk confirmation with the forecast: how many of the listed dialogs pin all will pin.
+    ConfirmPinAllCount(u64),
+    /// Bulk confirmation with the forecast: how many unpin all will unpin.
+    ConfirmUnpinAllCount(u64),
+    /// After a bulk write whose count differs from the list's forecast: what was done, and
+    /// what the list expected.
+    AgainstForecast {
+        /// [`Msg::PinnedCount`] or [`Msg::UnpinnedCount`].
+        done: Box<Msg>,
+        /// How many the list expected.
+        expected: u64,
+    },
+
     /// A placement change or read failed: what, why, and what to do.
     PlacementFailed {
         /// What was being done.
@@ -255,6 +287,28 @@ impl Texts {
             Msg::InstallBinding => self.get("install_binding"),
             Msg::InstallDone => self.get("install_done"),
             Msg::InstallStopped => self.get("install_stopped"),
+            Msg::DialogsTitle => self.get("dialogs_title"),
+            Msg::DialogsLoading => self.get("dialogs_loading"),
+            Msg::DialogsCount(n) => self.count("dialogs_count", *n),
+            Msg::Column(column) => self.get(&format!("column.{}", column.key())),
+            Msg::Stage(stage) => self.get(&format!("stage.{}", stage.key())),
+            Msg::Responsible(mine) => self.get(if *mine {
+                "responsible.me"
+            } else {
+                "responsible.other"
+            }),
+            Msg::Channel(id) => match channel_key(id) {
+                Some(key) => self.get(key),
+                None => channel_brand(id).map_or_else(|| id.clone(), str::to_owned),
+            },
+            Msg::PinRow(title) => self.get("pin_row").replace("{title}", title),
+            Msg::WhisperRow(title) => self.get("whisper_row").replace("{title}", title),
+            Msg::ConfirmPinAllCount(n) => self.count("confirm_pin_all_count", *n),
+            Msg::ConfirmUnpinAllCount(n) => self.count("confirm_unpin_all_count", *n),
+            Msg::AgainstForecast { done, expected } => self
+                .get("against_forecast")
+                .replace("{done}", &self.text(done))
+                .replace("{expected}", &self.count("forecast_differs", *expected)),
             Msg::PlacementFailed { change, problem } => format!(
                 "{} {}",
                 self.get(&format!("placement_failed.{}", change_key(*change))),
@@ -335,6 +389,67 @@ const NO_HOST: &str = "no_host";
 const PORTAL_TOO_OLD: &str = "portal_too_old";
 
 /// An action's part of the failure keys (`failed.<it>`, `unconfirmed.<it>`).
+/// The list's columns.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Column {
+    /// The dialog (client and line).
+    Dialog,
+    /// Its channel.
+    Channel,
+    /// Where its session stands.
+    Status,
+    /// Whether the user is its operator.
+    Operator,
+    /// Pinned.
+    Pinned,
+    /// Whisper mode.
+    Whisper,
+}
+
+crate::domain::every_variant!(Column: Dialog, Channel, Status, Operator, Pinned, Whisper);
+
+impl Column {
+    /// A stable name, for catalogue keys.
+    pub fn key(self) -> &'static str {
+        match self {
+            Column::Dialog => "dialog",
+            Column::Channel => "channel",
+            Column::Status => "status",
+            Column::Operator => "operator",
+            Column::Pinned => "pinned",
+            Column::Whisper => "whisper",
+        }
+    }
+}
+
+/// The catalogue key of a channel whose name is a word of the language (the live chat on the
+/// portal's site); `None` for the messengers, which are brand names.
+fn channel_key(id: &str) -> Option<&'static str> {
+    match id {
+        "livechat" => Some("channel.livechat"),
+        "network" => Some("channel.network"),
+        _ => None,
+    }
+}
+
+/// The brand name of a messenger connector (`imconnector`'s ids); `None` when unknown (the id
+/// itself is shown).
+fn channel_brand(id: &str) -> Option<&'static str> {
+    Some(match id {
+        "telegrambot" | "telegram" => "Telegram",
+        "whatsappbytwilio" | "whatsappbyedna" | "whatsappbyedna2" | "wz_whatsapp" => "WhatsApp",
+        "vkgroup" | "vkgrouporder" => "VK",
+        "facebook" | "facebookcomments" => "Facebook",
+        "fbinstagramdirect" | "fbinstagram" | "instagram" => "Instagram",
+        "viber" => "Viber",
+        "avito" => "Avito",
+        "imessage" => "Apple Messages for Business",
+        "olx" => "OLX",
+        "ok" => "Odnoklassniki",
+        _ => return None,
+    })
+}
+
 fn action_key(action: Action) -> &'static str {
     match action {
         Action::Load => "load",

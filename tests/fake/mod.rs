@@ -138,6 +138,9 @@ impl FakeHost {
             Self::APP_URL
         ));
         host.on("app.info", |_| Ok(Self::app_info(json!(true))));
+        // The operator's list on the page: no dialogs, as a portal answers a new operator.
+        host.on("im.recent.get", |_| Ok(json!([])));
+        host.on("profile", |_| Ok(json!({ "ID": "1" })));
         host
     }
 

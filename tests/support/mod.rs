@@ -72,3 +72,82 @@ impl Mounted {
 pub fn text_of(node: &Element) -> String {
     node.text_content().unwrap_or_default().trim().to_owned()
 }
+
+/// Reading and using the page the way a user does (the admin root's pages, the operator's list).
+impl Mounted {
+    #[allow(dead_code)]
+    pub fn visible_text(&self) -> String {
+        text_of(&self.root)
+    }
+
+    #[allow(dead_code)]
+    pub fn shows(&self, text: &str) -> bool {
+        self.visible_text().contains(text)
+    }
+
+    #[allow(dead_code)]
+    pub fn heading(&self) -> String {
+        self.all("h1").first().map(text_of).unwrap_or_default()
+    }
+
+    #[allow(dead_code)]
+    pub fn alert(&self) -> String {
+        self.all("[role=alert] p")
+            .first()
+            .map(text_of)
+            .unwrap_or_default()
+    }
+
+    #[allow(dead_code)]
+    pub fn status(&self) -> String {
+        self.all("[role=status]")
+            .first()
+            .map(text_of)
+            .unwrap_or_default()
+    }
+
+    /// Visible buttons' names.
+    #[allow(dead_code)]
+    pub fn buttons(&self) -> Vec<String> {
+        self.all("button:not([hidden])")
+            .iter()
+            .map(text_of)
+            .collect()
+    }
+
+    #[allow(dead_code)]
+    pub fn button(&self, name: &str) -> Element {
+        self.all("button:not([hidden])")
+            .into_iter()
+            .find(|b| text_of(b) == name)
+            .unwrap_or_else(|| panic!("no button {name:?}; buttons: {:?}", self.buttons()))
+    }
+
+    #[allow(dead_code)]
+    pub async fn click(&self, fake: &FakeHost, name: &str) {
+        self.button(name).unchecked_into::<HtmlElement>().click();
+        self.settle(fake).await;
+    }
+
+    /// Awaits ticks until nothing changes any more (requests, text, visible buttons).
+    #[allow(dead_code)]
+    pub async fn settle(&self, fake: &FakeHost) {
+        let snapshot = || (fake.requests().len(), self.visible_text(), self.buttons());
+        let mut last = snapshot();
+        let mut quiet = 0;
+        for _ in 0..400 {
+            leptos::task::tick().await;
+            let now = snapshot();
+            if now == last {
+                quiet += 1;
+                if quiet >= 5 {
+                    return;
+                }
+            } else {
+                quiet = 0;
+                last = now;
+            }
+        }
+        panic!("the page never settled: {}", self.visible_text());
+    }
+}

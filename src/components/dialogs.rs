@@ -1,0 +1,296 @@
+//! The operator's open-line dialogs at a glance (the app's page): every dialog's true state from
+//! one read (`im.recent.get` + `profile`, [`controller::load_list`]), a pin and a whisper switch
+//! per row with the sidebar's guarantees, and pin all / unpin all with a forecast.
+//!
+//! A row's write is sent once ([`controller::write`]); the list is then read again and the row
+//! shows what the portal has, with what was said about the write on the row itself.
+
+use std::rc::Rc;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::bulk::BulkActions;
+use super::{ctx, Ctx, Notice, Skeleton, Switch, Write};
+use crate::controller::verdict::{
+    against_forecast, list_read, pin_switch, whisper_switch, ReRead, ReadOrder, Retry, Say,
+    SwitchView, Verdict,
+};
+use crate::controller::{self, AfterReRead, Snapshot};
+use crate::domain::command::Command;
+use crate::domain::dialog::ChatId;
+use crate::domain::recent::{forecast, DialogList};
+use crate::host::Host;
+use crate::i18n::{Column, Msg};
+
+/// The list's state; `Copy`, so every handler can own it.
+#[derive(Clone, Copy)]
+struct Page {
+    cx: Ctx,
+    /// The list as last read; `None` until the first read answered.
+    list: RwSignal<Option<DialogList>>,
+    reads: StoredValue<ReadOrder>,
+}
+
+impl Page {
+    /// Reads the list again and shows it, unless a newer read's list is shown already; a
+    /// failure is said in the page's alert with "Try again".
+    async fn reload(self) -> ReRead {
+        let (Some(host), Some(ticket)) =
+            (self.cx.host(), self.reads.try_update_value(|r| r.start()))
+        else {
+            return ReRead::Failed;
+        };
+        let result = controller::load_list(&*host).await;
+        let ok = result.is_ok();
+        match self.reads.try_update_value(|r| r.settle(ticket, ok)) {
+            None | Some(None) => return ReRead::Superseded,
+            Some(Some(_)) => {}
+        }
+        self.cx.show(&list_read(&result));
+        match result {
+            Ok(list) => {
+                self.list.try_set(Some(list));
+                ReRead::Fresh
+            }
+            Err(_) => ReRead::Failed,
+        }
+    }
+
+    /// One write of a row or of the bulk buttons: sent once, then the list is read again;
+    /// `now` says what is known before the re-read.
+    async fn write(
+        self,
+        command: Command,
+        host: Rc<dyn Host>,
+        now: impl FnOnce(&Verdict),
+    ) -> Verdict {
+        let reread = || async move {
+            AfterReRead {
+                reread: self.reload().await,
+                shown: command.chat().and_then(|chat| {
+                    self.list
+                        .try_with_untracked(|l| l.as_ref()?.row(chat).map(|r| r.state.clone()))
+                        .flatten()
+                }),
+                replaced: false,
+            }
+        };
+        controller::write(&*host, command, now, reread).await
+    }
+
+    /// What a row shows: its state as a sidebar snapshot.
+    fn snapshot(self, chat: ChatId) -> Option<Snapshot> {
+        self.list.with(|l| {
+            let l = l.as_ref()?;
+            let row = l.row(chat)?;
+            Some(Snapshot {
+                state: row.state.clone(),
+                me: l.me,
+                permissions: row.permissions,
+            })
+        })
+    }
+}
+
+/// The list section: heading, count, the rows, and the bulk buttons.
+#[component]
+pub fn Dialogs() -> impl IntoView {
+    let cx = ctx();
+    let page = Page {
+        cx,
+        list: RwSignal::new(None),
+        reads: StoredValue::new(ReadOrder::default()),
+    };
+    // The bulk buttons gave way to a message (the portal lacks the methods).
+    let bulk_gone = RwSignal::new(None::<Msg>);
+    // Pin all / unpin all, judged against what the list said they would change.
+    let bulk = Write::new(move |command: Command, h| async move {
+        let expected = page
+            .list
+            .with_untracked(|l| l.as_ref().map(|l| forecast(l, command).len() as u64));
+        let verdict = page.write(command, h, |said| cx.show(said)).await;
+        if verdict.replace.is_some() {
+            bulk_gone.try_set(verdict.replace.clone());
+        }
+        match expected {
+            Some(expected) => against_forecast(verdict, expected),
+            None => verdict,
+        }
+    });
+    // "Try again" of the page's alert: the bulk command, or the read; anything else is the
+    // page's around the list.
+    let around = cx.on_retry.get_value();
+    cx.on_retry
+        .set_value(Some(Callback::new(move |retry| match retry {
+            Retry::Command(command @ (Command::PinAll | Command::UnpinAll)) => bulk.send(command),
+            Retry::Read => {
+                cx.clear();
+                spawn_local(async move { _ = page.reload().await });
+            }
+            other => {
+                if let Some(around) = around {
+                    around.run(other);
+                }
+            }
+        })));
+    spawn_local(async move { _ = page.reload().await });
+
+    let question = Callback::new(move |command: Command| {
+        let n = page
+            .list
+            .with_untracked(|l| l.as_ref().map_or(0, |l| forecast(l, command).len() as u64));
+        match command {
+            Command::UnpinAll => Msg::ConfirmUnpinAllCount(n),
+            _ => Msg::ConfirmPinAllCount(n),
+        }
+    });
+    let chats = move || {
+        page.list.with(|l| {
+            l.as_ref()
+                .map(|l| l.rows.iter().map(|r| r.state.chat).collect::<Vec<_>>())
+        })
+    };
+    // The table is built once, when the first read answered; later reads update its rows in
+    // place (a row keeps what was said on it, and the focus stays where it was).
+    let loaded = Memo::new(move |_| page.list.with(Option::is_some));
+    let count = move || {
+        page.list
+            .with(|l| l.as_ref().map_or(0, |l| l.rows.len() as u64))
+    };
+    let header = move || {
+        Column::ALL
+            .map(|c| view! { <th scope="col">{cx.text(&Msg::Column(c))}</th> })
+            .collect_view()
+    };
+    let table = move || {
+        view! {
+            <p class="olm-hint olm-dialogs-count">{move || cx.text(&Msg::DialogsCount(count()))}</p>
+            <table class="olm-table" hidden=move || count() == 0>
+                <thead><tr>{header()}</tr></thead>
+                <tbody>
+                    <For each=move || chats().unwrap_or_default() key=|chat| *chat let:chat>
+                        <Row page chat />
+                    </For>
+                </tbody>
+            </table>
+        }
+    };
+    view! {
+        <section class="olm-section olm-dialogs" aria-labelledby="olm-dialogs-title">
+            <h2 class="olm-section-title" id="olm-dialogs-title">{cx.text(&Msg::DialogsTitle)}</h2>
+            {move || if loaded.get() {
+                table().into_any()
+            } else {
+                view! { <Skeleton label=Msg::DialogsLoading /> }.into_any()
+            }}
+        </section>
+        {move || match bulk_gone.get() {
+            None => view! { <BulkActions write=bulk question /> }.into_any(),
+            Some(msg) => view! { <Notice msg /> }.into_any(),
+        }}
+    }
+}
+
+/// One dialog: what it is, where it stands, and its two switches; under its name what was
+/// said about its last write, with "Try again" where that helps.
+#[component]
+fn Row(page: Page, chat: ChatId) -> impl IntoView {
+    let cx = page.cx;
+    let said = RwSignal::new(None::<Verdict>);
+    let write = move || {
+        Write::reporting(
+            move |command, h| page.write(command, h, move |v| said.set(Some(v.clone()))),
+            move |verdict: Option<&Verdict>| said.set(verdict.cloned()),
+        )
+    };
+    let (pin, whisper) = (write(), write());
+    let row = move |f: fn(&crate::domain::recent::DialogRow) -> String| {
+        move || {
+            page.list
+                .with(|l| l.as_ref().and_then(|l| l.row(chat)).map(f))
+        }
+    };
+    let title = row(|r| r.state.title.clone());
+    let channel = move || {
+        page.list
+            .with(|l| l.as_ref()?.row(chat).map(|r| r.channel.clone()))
+            .filter(|c| !c.is_empty())
+            .map(|c| cx.text(&Msg::Channel(c)))
+    };
+    let stage = move || {
+        page.list
+            .with(|l| l.as_ref()?.row(chat).map(|r| (r.stage, r.mine)))
+    };
+    let switch = move |busy: Memo<bool>, of: fn(&Snapshot, bool) -> SwitchView| {
+        Memo::new(move |_| page.snapshot(chat).map(|s| of(&s, busy.get())))
+    };
+    let name = move || title().unwrap_or_default();
+    let message = move || {
+        said.get().and_then(|v| {
+            let (role, msg) = match v.say {
+                Say::Nothing => return None,
+                Say::Status(msg) => ("status", msg),
+                Say::Alert(msg) => ("alert", msg),
+            };
+            let retry = v.retry.and_then(|r| match r {
+                Retry::Command(command) => Some(command),
+                _ => None,
+            });
+            Some(view! {
+                <p class="olm-row-said" class:olm-warning=role == "alert" role=role>
+                    {cx.text(&msg)}
+                    {retry.map(|command| {
+                        // The button goes with its message: the focus goes to the switch.
+                        let again = move |_| {
+                            let (write, id) = match command {
+                                Command::Pin(_) | Command::Unpin(_) => (pin, "olm-pin"),
+                                _ => (whisper, "olm-whisper"),
+                            };
+                            if let Some(host) = cx.host() {
+                                host.focus(&format!("{id}-{}", chat.get()));
+                            }
+                            write.send(command);
+                        };
+                        view! {
+                            <button type="button" class="olm-btn olm-btn--small" on:click=again>
+                                {cx.text(&Msg::TryAgain)}
+                            </button>
+                        }
+                    })}
+                </p>
+            })
+        })
+    };
+    view! {
+        <tr class="olm-row" data-chat=chat.get()>
+            <th scope="row" class="olm-row-title">
+                <span>{title}</span>
+                {message}
+            </th>
+            <td>{channel}</td>
+            <td class=move || stage().map(|(s, _)| format!("olm-stage olm-stage--{}", s.key()))>
+                {move || stage().map(|(s, _)| cx.text(&Msg::Stage(s)))}
+            </td>
+            <td>{move || stage().map(|(_, mine)| cx.text(&Msg::Responsible(mine)))}</td>
+            <td>
+                <Switch
+                    id=format!("olm-pin-{}", chat.get())
+                    label=Msg::PinLabel
+                    named=Signal::derive(move || cx.text(&Msg::PinRow(name())))
+                    state=switch(pin.busy, pin_switch)
+                    on_click=pin
+                />
+            </td>
+            <td>
+                <Switch
+                    id=format!("olm-whisper-{}", chat.get())
+                    label=Msg::WhisperLabel
+                    named=Signal::derive(move || cx.text(&Msg::WhisperRow(name())))
+                    state=switch(whisper.busy, whisper_switch)
+                    on_click=whisper
+                />
+            </td>
+        </tr>
+    }
+}
