@@ -440,6 +440,51 @@ fn validate_im_options(placement: &str, opts: &Map<String, Value>) -> Option<(St
     out
 }
 
+/// `OPTIONS` of an `IM_NAVIGATION` binding as the server stores them. The placement declares
+/// only `iconName` (required), `extranet` (default `N`) and `role` (default `USER`) (im
+/// `Placement::onRestServiceBuildDescription`), so rest `Placement::prepareOptions` keeps those
+/// three, cast to strings, and drops the rest (`context`, `color`, `width` …). A missing
+/// `iconName` key throws `ArgumentNullException` there, before im's validator runs: 400
+/// `ERROR_ARGUMENT`; `OPTIONS` that is not an array, `ArgumentTypeException`. Then
+/// `onRegisterPlacementNavigation` validates iconName, extranet and role (docs/bitrix24.md §3).
+fn navigation_options(raw: Option<&Value>) -> Result<Map<String, Value>, Outcome> {
+    let given = match raw {
+        None => Map::new(),
+        Some(Value::Object(o)) => o.clone(),
+        Some(_) => {
+            return Err(err(
+                400,
+                "ERROR_ARGUMENT",
+                "The value of an argument 'options' must be of type array",
+            ))
+        }
+    };
+    if !given.contains_key("iconName") {
+        return Err(err(
+            400,
+            "ERROR_ARGUMENT",
+            "Argument 'iconName' is null or empty",
+        ));
+    }
+    let mut options = Map::new();
+    for (k, d) in [("iconName", ""), ("extranet", "N"), ("role", "USER")] {
+        let v = match given.get(k) {
+            // `$paramsOptions[$k] ?? $default`: a null falls back to the default.
+            Some(v) if !v.is_null() => strval(Some(v)).unwrap_or_else(|| "Array".into()),
+            _ => d.to_string(),
+        };
+        options.insert(k.into(), json!(v));
+    }
+    // No `context` or `color` is stored, so those validators (not run for this placement)
+    // would pass anyway; the iconName/extranet/role checks are the shared ones.
+    if let Some((code, desc)) = validate_im_options("IM_NAVIGATION", &options) {
+        return Err(Outcome::Raw(
+            json!({"error": code, "error_description": desc}),
+        ));
+    }
+    Ok(options)
+}
+
 fn placement_bind(w: &mut World, user: i64, raw: &Map<String, Value>) -> Outcome {
     if !is_admin(w, user) {
         return err(403, "ACCESS_DENIED", "Access denied!");
@@ -477,7 +522,12 @@ fn placement_bind(w: &mut World, user: i64, raw: &Map<String, Value>) -> Outcome
         _ => Map::new(),
     };
     let mut options = Map::new();
-    if placement.starts_with("IM_") {
+    if placement == "IM_NAVIGATION" {
+        options = match navigation_options(p.get("OPTIONS")) {
+            Ok(o) => o,
+            Err(e) => return e,
+        };
+    } else if placement.starts_with("IM_") {
         // prepareOptions: defaults from the placement description, then the given values.
         for (k, d) in [
             ("iconName", Value::Null),

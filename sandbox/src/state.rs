@@ -948,6 +948,15 @@ impl World {
                 .any(|b| b.app_id == OUR_APP && b.placement == placement)
     }
 
+    /// Whether the current user's messenger navigation shows our `IM_NAVIGATION` item:
+    /// installed, bound, and let through by `role`/`extranet` for this user (no chat, so no
+    /// `context`), as the page renders it.
+    pub fn navigation_visible(&self) -> bool {
+        self.apps_in("IM_NAVIGATION", None)
+            .iter()
+            .any(|a| a["ours"] == json!(true))
+    }
+
     /// The items the messenger shows for `placement` in `chat` to the current user, in binding
     /// order, as the page renders them: an app that is not installed shows nowhere; `context`
     /// is matched against the chat's type in the browser (`AvailabilityManager`), `role` and
@@ -1140,6 +1149,7 @@ pub fn snapshot(w: &World) -> Value {
             "bindings": w.bindings.iter().filter(|b| b.app_id == OUR_APP).collect::<Vec<_>>(),
             "sidebar_visible": w.visible("IM_SIDEBAR"),
             "textarea_visible": w.visible("IM_TEXTAREA"),
+            "navigation_visible": w.navigation_visible(),
         },
         "messenger": w.messenger,
         "other_apps": {
