@@ -263,6 +263,13 @@ async fn page(State(ctx): State<Ctx>, Query(q): Query<HashMap<String, String>>) 
     } else {
         Vec::new()
     };
+    // The messenger's navigation (im v2 `MessengerNavigation` → `MarketApps`): one item per
+    // `IM_NAVIGATION` binding this user may see, whatever the chat.
+    let nav_apps = if view == "sidebar" {
+        w.apps_in("IM_NAVIGATION", None)
+    } else {
+        Vec::new()
+    };
     let handler = apps
         .iter()
         .find(|a| a["ours"] == json!(true))
@@ -300,6 +307,9 @@ async fn page(State(ctx): State<Ctx>, Query(q): Query<HashMap<String, String>>) 
         // The placement's items shown in this chat (ours and other apps'), each with its
         // title in the portal language, icon, color and, above the chat input, popup size.
         "apps": apps,
+        // The navigation's app items (title, icon, handler); each opens in the content area as
+        // `IM_NAVIGATION` with no `PLACEMENT_OPTIONS`.
+        "nav_apps": nav_apps,
         "installed": w.installed,
         // `init=silent`: the page never answers `getInitData` (a portal that hangs while the
         // app starts), for the widget's init deadline.

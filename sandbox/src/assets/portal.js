@@ -4,7 +4,9 @@
 // Two messengers (docs/sandbox.md "Two messengers"): "current" (im v2 today: no Applications
 // block in an open-line chat's sidebar; IM_TEXTAREA apps in the panel above the input, each
 // opening in a popup of its binding's width × height px) and "classic" (the sidebar's
-// Applications block with the IM_SIDEBAR app).
+// Applications block with the IM_SIDEBAR app). Both have the messenger's navigation with one item
+// per IM_NAVIGATION binding (icon + title, im v2 MarketApps); an item frames its app in the
+// whole content area as IM_NAVIGATION with no PLACEMENT_OPTIONS (im v2 MarketContent).
 (function () {
   'use strict';
   var cfg = JSON.parse(document.getElementById('portal-config').textContent);
@@ -47,8 +49,18 @@
   var input = el('div', { class: 'chat-input' });
   var main = el('main', { class: 'chat' }, [title, messages, input]);
 
+  var leftList = null;
+  var marketContent = null;
+  var messengerNav = null;
   if (cfg.view === 'sidebar') {
-    root.appendChild(el('div', { class: 'layout' }, [el('nav', { class: 'left' }, [el('h2', { text: 'Open lines' }), chatList]), main, sidebar]));
+    leftList = el('nav', { class: 'left' }, [el('h2', { text: 'Open lines' }), chatList]);
+    // The navigation column shows only when some IM_NAVIGATION item does, so the page without
+    // one is the page it always was.
+    if ((cfg.nav_apps || []).length) {
+      messengerNav = el('nav', { class: 'messenger-nav', 'aria-label': 'Messenger' });
+      marketContent = el('section', { class: 'market-content', 'aria-label': 'Application content', hidden: 'hidden' });
+    }
+    root.appendChild(el('div', { class: 'layout' }, [messengerNav, leftList, main, sidebar, marketContent]));
   } else {
     var appMain = el('main', { class: 'app-page' }, [el('h1', { text: cfg.view === 'install' ? 'Installing application' : 'Application' })]);
     root.appendChild(el('div', { class: 'layout' }, [appMain]));
@@ -86,10 +98,12 @@
     block.appendChild(el('a', { href: withParams({ view: 'install', install_finished: null }), text: 'Open the application install page' }));
   }
 
+  var sidebarBlock = null;
   // Classic messenger: the widget sits in the sidebar's Applications block and is framed at once.
   function mountSidebarApp(container) {
     var block = el('section', { class: 'apps', 'aria-label': 'Applications' }, [el('h2', { text: 'Applications' })]);
     container.appendChild(block);
+    sidebarBlock = block;
     if (cfg.view === 'sidebar' && !ours) { notInstalled(block); return; }
     frameApp(block);
   }
@@ -162,6 +176,77 @@
     sidebar.appendChild(el('section', { class: 'side-block', 'aria-label': 'Info' }, [el('h2', { text: 'Info' }), el('p', { text: 'Open line · Telegram' })]));
     sidebar.appendChild(el('section', { class: 'side-block', 'aria-label': 'Files' }, [el('h2', { text: 'Files' }), el('p', { text: 'No files yet' })]));
     mountTextareaApps();
+  }
+
+  // ---------------------------------------------------------------- messenger navigation
+  // im v2 MessengerNavigation: the messenger's own items (here only "Chats"), then MarketApps:
+  // one item per IM_NAVIGATION binding the user may see (role, extranet; no context, no chat),
+  // an `fa` icon from OPTIONS.iconName and the title. A click switches the layout to `market`,
+  // which has no list: MarketContent fills the whole content area (height 100%) with the
+  // app.layout of MarketManager.loadPlacement(id) called without a context, so the handler gets
+  // PLACEMENT=IM_NAVIGATION and no PLACEMENT_OPTIONS. Leaving unmounts it (layout.destroy()).
+  var chatFrame = { placement: cfg.placement, placement_options: cfg.placement_options, app_url: cfg.app_url };
+  function newSid() {
+    var b = new Uint8Array(16);
+    crypto.getRandomValues(b);
+    return Array.prototype.map.call(b, function (x) { return ('0' + x.toString(16)).slice(-2); }).join('');
+  }
+  // Points the frame protocol at a new frame: a new app.layout render has a new APP_SID.
+  function retarget(placement, options, url) {
+    cfg.placement = placement;
+    cfg.placement_options = options;
+    cfg.app_url = url;
+    appOrigin = new URL(url, location.href).origin;
+    SID = newSid();
+    firstRun = false;
+  }
+  function dropFrame() {
+    ['app-layout', 'app-form'].forEach(function (id) { var n = document.getElementById(id); if (n) { n.remove(); } });
+    frame = null;
+  }
+  function selectNav(id) {
+    messengerNav.querySelectorAll('button').forEach(function (b) {
+      if (b.getAttribute('data-nav') === id) { b.setAttribute('aria-current', 'page'); } else { b.removeAttribute('aria-current'); }
+    });
+  }
+  function openNavApp(app) {
+    closePopup();
+    dropFrame();
+    [leftList, main, sidebar].forEach(function (n) { n.hidden = true; });
+    marketContent.textContent = '';
+    marketContent.setAttribute('data-app', String(app.id));
+    marketContent.hidden = false;
+    selectNav(String(app.id));
+    if (!app.ours) { marketContent.appendChild(el('p', { class: 'other-app', text: app.title })); return; }
+    retarget('IM_NAVIGATION', null, app.handler);
+    frameApp(marketContent);
+  }
+  function showChats() {
+    if (marketContent.hidden) { return; }
+    dropFrame();
+    marketContent.textContent = '';
+    marketContent.removeAttribute('data-app');
+    marketContent.hidden = true;
+    [leftList, main, sidebar].forEach(function (n) { n.hidden = false; });
+    selectNav('chats');
+    retarget(chatFrame.placement, chatFrame.placement_options, chatFrame.app_url);
+    // The chat content mounts again: the classic sidebar frames its app anew.
+    if (sidebarBlock && ours) { frameApp(sidebarBlock); }
+  }
+  if (messengerNav) {
+    var chatsItem = el('button', { type: 'button', class: 'nav-item', 'data-nav': 'chats', 'aria-current': 'page' }, [
+      el('span', { class: 'nav-icon', 'aria-hidden': 'true', text: '✉' }), el('span', { class: 'nav-title', text: 'Chats' })
+    ]);
+    chatsItem.addEventListener('click', showChats);
+    messengerNav.appendChild(chatsItem);
+    cfg.nav_apps.forEach(function (app) {
+      var item = el('button', { type: 'button', class: 'nav-item nav-app', 'data-nav': String(app.id), 'data-app': String(app.id), 'data-ours': String(!!app.ours), title: app.title }, [
+        el('i', { class: 'nav-icon fa ' + (app.icon || ''), 'aria-hidden': 'true', text: '●' }),
+        el('span', { class: 'nav-title', text: app.title })
+      ]);
+      item.addEventListener('click', function () { openNavApp(app); });
+      messengerNav.appendChild(item);
+    });
   }
 
   // ---------------------------------------------------------------- parent side of the protocol
