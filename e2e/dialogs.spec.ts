@@ -146,3 +146,28 @@ test('500 more dialogs are listed from one request', async ({ page }) => {
   expect(ids.length).toBeGreaterThanOrEqual(500);
   await expect(frame.locator('tr.olm-row')).toHaveCount(ids.length);
 });
+
+test('an administrator adds the list to the messenger navigation, and an operator opens it there', async ({ page }) => {
+  // Off by default: the install binds the homes in a chat only.
+  await page.goto(`/?view=app&user=3`);
+  let frame = page.frameLocator('#app-frame');
+  const navigation = frame.getByRole('group', { name: 'Messenger navigation', exact: true });
+  await expect(navigation.getByText("The list of dialogs is not in the messenger's navigation (it is off by default).")).toBeVisible();
+  await navigation.getByRole('button', { name: "Add to the messenger's navigation", exact: true }).click();
+  await expect(frame.getByRole('status').first()).toHaveText("The list of dialogs is now in the messenger's navigation.");
+  const binds = await rest(page, 'placement.bind');
+  expect(binds.map((c) => c.params.PLACEMENT)).toEqual(['IM_NAVIGATION']);
+  // Only what the navigation declares (docs/bitrix24.md §3).
+  expect(Object.keys(binds[0].params.OPTIONS).sort()).toEqual(['extranet', 'iconName', 'role']);
+
+  // An operator's messenger: the item in the navigation opens the list alone.
+  await page.goto(`/?user=${OPERATOR}`);
+  await page.getByRole('navigation', { name: 'Messenger' }).getByRole('button', { name: 'Dialog modes', exact: true }).click();
+  frame = page.frameLocator('.market-content iframe');
+  await expect(frame.getByRole('heading', { level: 2, name: 'My open-line dialogs' })).toBeVisible();
+  await expect(frame.locator('tr.olm-row').first()).toBeVisible();
+  await expect(frame.getByText('Where operators find the widget')).toHaveCount(0);
+  const reads = await listReads(page);
+  expect(reads.length).toBeGreaterThanOrEqual(1);
+  await expect(frame.locator('tr.olm-row')).toHaveCount(listed(reads[reads.length - 1]).length);
+});

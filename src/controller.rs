@@ -204,15 +204,16 @@ pub async fn bind(
     }
 }
 
-/// The install page's whole job: re-bind every home (so a second install, or one over an
-/// earlier address, leaves exactly one binding of each), then `installFinish` (which makes the
+/// The install page's whole job: re-bind every home in a chat ([`Home::IN_CHAT`]; the
+/// navigation item is off by default) (so a second install, or one over an earlier address,
+/// leaves exactly one binding of each), then `installFinish` (which makes the
 /// portal mark the app installed and reload; a no-op outside install mode). Nothing is
 /// finished when a bind fails, so the portal keeps the app "not fully installed".
 /// `title` is the administrator's language's title.
 pub async fn install(host: &dyn Host, handler: &str, title: &str) -> Result<(), CallError> {
     let titles = titles(host).await;
     let bind_all = async {
-        for home in Home::ALL {
+        for home in Home::IN_CHAT {
             let params = install::bind_params(home, handler, title, &titles);
             rebind(host, home, params, handler).await?;
         }

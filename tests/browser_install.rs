@@ -485,6 +485,8 @@ async fn the_app_page_says_what_the_app_does_and_where_the_widget_is_bound() {
     assert!(page.shows("The widget is in the apps panel above the input of open-line chats."));
     assert!(page.shows("Chat sidebar"));
     assert!(page.shows("The widget is in the sidebar of open-line chats."));
+    assert!(page
+        .shows("The list of dialogs is not in the messenger's navigation (it is off by default)."));
     assert!(!page.shows(HOMES_NONE));
     assert_eq!(fake.calls_of(GET), vec![json!({})]);
     assert_eq!(
@@ -494,6 +496,8 @@ async fn the_app_page_says_what_the_app_does_and_where_the_widget_is_bound() {
             "Remove from above the chat input",
             "Re-add to the chat sidebar",
             "Remove from the chat sidebar",
+            // Off by default: not bound at install.
+            "Add to the messenger's navigation",
             "Pin all my dialogs",
             "Unpin all my dialogs"
         ]
@@ -521,6 +525,7 @@ async fn with_no_home_bound_the_page_says_operators_will_not_find_it_and_adds_on
         [
             "Add above the chat input",
             "Add to the chat sidebar",
+            "Add to the messenger's navigation",
             "Pin all my dialogs",
             "Unpin all my dialogs"
         ]
@@ -702,4 +707,53 @@ async fn a_refused_bind_through_the_library_answer_shape_is_an_error_not_a_crash
         .await;
     js_sys::eval("delete window.BX24;").unwrap();
     assert_eq!(result, Err(denied()));
+}
+
+/// The messenger navigation's item: added on its own, with no chat context and no size, and
+/// the install never binds it.
+#[wasm_bindgen_test]
+async fn an_admin_adds_the_list_to_the_messenger_navigation_on_its_own() {
+    let fake = FakeHost::app_page("en", true);
+    let portal = Bindings::installed();
+    portal.serve(&fake, true);
+    let page = open_page(&fake).await;
+    page.click(&fake, "Add to the messenger's navigation").await;
+    assert_eq!(
+        page.status(),
+        "The list of dialogs is now in the messenger's navigation."
+    );
+    let binds = fake.calls_of(BIND);
+    assert_eq!(binds.len(), 1);
+    assert_eq!(binds[0]["PLACEMENT"], "IM_NAVIGATION");
+    assert_eq!(
+        binds[0]["OPTIONS"],
+        json!({ "iconName": "fa-thumb-tack", "role": "USER", "extranet": "N" })
+    );
+    assert!(page.shows("The list of dialogs is in the messenger's navigation."));
+    assert_eq!(
+        portal.rows(),
+        rows(&[
+            (TEXTAREA, FakeHost::APP_URL),
+            (SIDEBAR, FakeHost::APP_URL),
+            ("IM_NAVIGATION", FakeHost::APP_URL)
+        ])
+    );
+}
+
+/// Opened from the messenger's navigation: the operator's list alone.
+#[wasm_bindgen_test]
+async fn the_messenger_navigation_opens_the_list_alone() {
+    let fake = FakeHost::with_placement("IM_NAVIGATION", json!([]), "en");
+    fake.on("im.recent.get", |_| Ok(json!([])));
+    fake.on("profile", |_| Ok(json!({ "ID": "1" })));
+    let page = open_page(&fake).await;
+    assert!(page.shows("My open-line dialogs"));
+    assert!(page.shows("You have no open-line dialogs right now"));
+    assert!(!page.shows("Where operators find the widget"));
+    assert_eq!(
+        page.buttons(),
+        ["Pin all my dialogs", "Unpin all my dialogs"]
+    );
+    // No app.info: this is not the app's own page.
+    assert!(fake.calls_of("app.info").is_empty());
 }

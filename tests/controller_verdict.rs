@@ -770,7 +770,11 @@ fn the_state_shown_mark_is_placed_when_a_state_first_replaces_the_placeholder() 
 }
 
 fn read(textarea: HomeBinding, sidebar: HomeBinding) -> Binding {
-    Binding::Read(Bindings { textarea, sidebar })
+    Binding::Read(Bindings {
+        textarea,
+        sidebar,
+        navigation: HomeBinding::NotBound,
+    })
 }
 
 #[test]

@@ -157,15 +157,30 @@ fn the_options_of_every_home_pass_the_im_registration_validator() {
         let options = sent(home.options());
         let icon = options["iconName"].as_str().unwrap();
         assert!(icon.len() <= 50 && icon.chars().any(|c| c.is_ascii_alphabetic()));
-        assert_eq!(options["context"], "LINES");
+        // In a chat: open-line chats only; the navigation has no chat (docs/bitrix24.md §3).
+        let context = if home.in_chat() {
+            json!("LINES")
+        } else {
+            Value::Null
+        };
+        assert_eq!(options["context"], context, "{home:?}");
         assert_eq!(options["role"], "USER");
         assert_eq!(options["extranet"], "N");
-        assert!(palette.contains(&options["color"].as_str().unwrap()));
+        if home.in_chat() {
+            assert!(palette.contains(&options["color"].as_str().unwrap()));
+        } else {
+            // The navigation declares only iconName, role and extranet.
+            let mut keys: Vec<&String> = options.as_object().unwrap().keys().collect();
+            keys.sort();
+            assert_eq!(keys, ["extranet", "iconName", "role"]);
+        }
     }
     let textarea = sent(Home::Textarea.options());
     assert!(textarea["width"].as_u64().unwrap() >= 280);
     assert!(textarea["height"].as_u64().unwrap() >= 200);
-    assert!(sent(Home::Sidebar.options()).get("width").is_none());
+    for home in [Home::Sidebar, Home::Navigation] {
+        assert!(sent(home.options()).get("width").is_none(), "{home:?}");
+    }
 }
 
 #[test]
@@ -173,20 +188,20 @@ fn homes_are_named_by_their_placement_codes_in_any_case() {
     assert_eq!(Home::from_code("IM_TEXTAREA"), Some(Home::Textarea));
     assert_eq!(Home::from_code("im_sidebar"), Some(Home::Sidebar));
     assert_eq!(Home::from_code(" IM_SIDEBAR "), Some(Home::Sidebar));
-    for other in [
-        "DEFAULT",
-        "IM_NAVIGATION",
-        "IM_CONTEXT_MENU",
-        "",
-        "IM_SIDEBAR_X",
-    ] {
+    assert_eq!(Home::from_code("IM_NAVIGATION"), Some(Home::Navigation));
+    for other in ["DEFAULT", "IM_CONTEXT_MENU", "", "IM_SIDEBAR_X"] {
         assert_eq!(Home::from_code(other), None, "{other}");
     }
     assert_eq!(Home::Textarea.code(), "IM_TEXTAREA");
     assert_eq!(Home::Sidebar.code(), "IM_SIDEBAR");
+    assert_eq!(Home::Navigation.code(), "IM_NAVIGATION");
     // Only the popup above the chat input has a size of its own.
     assert!(Home::Textarea.fixed_size());
     assert!(!Home::Sidebar.fixed_size());
+    assert!(!Home::Navigation.fixed_size());
+    // The install binds the homes in a chat; the navigation is off by default.
+    assert_eq!(Home::IN_CHAT, [Home::Textarea, Home::Sidebar]);
+    assert!(!Home::Navigation.in_chat());
 }
 
 // ------------------------------------------------------------------ URLs
@@ -269,11 +284,25 @@ fn placement_get_results_say_how_each_home_is_bound() {
     let upper = json!({ "PLACEMENT": "im_sidebar", "HANDLER": "https://widget.example/olm" });
     let navigation = json!({ "placement": "IM_NAVIGATION", "handler": HANDLER });
     let elsewhere = || BoundElsewhere(vec!["https://old.example/olm/".into()]);
-    let b = |textarea, sidebar| Bindings { textarea, sidebar };
+    let b = |textarea, sidebar| Bindings {
+        textarea,
+        sidebar,
+        navigation: NotBound,
+    };
     let cases: Vec<(Value, Bindings)> = vec![
         (json!([]), b(NotBound, NotBound)),
         (json!({}), b(NotBound, NotBound)),
-        (json!([navigation]), b(NotBound, NotBound)),
+        (
+            json!([navigation]),
+            Bindings {
+                navigation: Bound,
+                ..b(NotBound, NotBound)
+            },
+        ),
+        (
+            json!([{ "placement": "IM_CONTEXT_MENU", "handler": HANDLER }]),
+            b(NotBound, NotBound),
+        ),
         (json!([textarea.clone()]), b(Bound, NotBound)),
         (json!([ours.clone()]), b(NotBound, Bound)),
         (json!([ours.clone(), textarea.clone()]), b(Bound, Bound)),
@@ -289,10 +318,20 @@ fn placement_get_results_say_how_each_home_is_bound() {
 }
 
 #[test]
-fn none_means_no_home_has_the_widget_at_all() {
+fn none_means_no_home_in_a_chat_has_the_widget() {
     use HomeBinding::*;
-    let b = |textarea, sidebar| Bindings { textarea, sidebar };
+    let b = |textarea, sidebar| Bindings {
+        textarea,
+        sidebar,
+        navigation: NotBound,
+    };
     assert!(b(NotBound, NotBound).none());
+    // The navigation's list alone: operators still find no widget in their chats.
+    assert!(Bindings {
+        navigation: Bound,
+        ..b(NotBound, NotBound)
+    }
+    .none());
     assert!(!b(Bound, NotBound).none());
     assert!(!b(NotBound, Bound).none());
     assert!(!b(NotBound, BoundElsewhere(vec!["x".into()])).none());
@@ -487,6 +526,9 @@ fn change_names_are_stable_and_distinct() {
             "placement-add-sidebar",
             "placement-readd-sidebar",
             "placement-remove-sidebar",
+            "placement-add-navigation",
+            "placement-readd-navigation",
+            "placement-remove-navigation",
             "install-check"
         ]
     );
@@ -820,7 +862,8 @@ fn unbind_and_read_send_the_exact_params() {
         block_on(bindings(&fake, HANDLER)),
         Ok(Bindings {
             textarea: HomeBinding::NotBound,
-            sidebar: HomeBinding::NotBound
+            sidebar: HomeBinding::NotBound,
+            navigation: HomeBinding::NotBound,
         })
     );
     assert_eq!(

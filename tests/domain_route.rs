@@ -73,7 +73,10 @@ fn each_placement_goes_where_it_should() {
         ("DEFAULT", json!([]), PAGE, Route::AppPage),
         ("default", json!(null), "", Route::AppPage),
         // Anything else.
-        ("IM_NAVIGATION", json!({}), PAGE, Route::Elsewhere),
+        // The messenger navigation has no chat: the operator's list.
+        ("IM_NAVIGATION", json!({}), PAGE, Route::Dialogs),
+        ("im_navigation", json!(null), INSTALL, Route::Dialogs),
+        ("IM_CONTEXT_MENU", json!({}), PAGE, Route::Elsewhere),
         (
             "CRM_LEAD_DETAIL_TAB",
             json!({ "ID": "5" }),

@@ -390,3 +390,38 @@ fn permissions_table() {
         );
     }
 }
+
+#[test]
+fn the_widget_in_a_chat_decodes_its_own_calls_only() {
+    // What the sidebar bundle's port decodes (Bx24Host::in_chat): its dialog, its user and its
+    // writes' results, exactly as the full table does.
+    let dialog = json!({"id": 12, "entity_type": "LINES"});
+    for (method, result) in [
+        (STATE_METHOD, dialog),
+        (PROFILE_METHOD, json!({"ID": "1"})),
+        ("imopenlines.session.mode.pinAll", json!([339])),
+        ("imopenlines.session.mode.pin", json!(true)),
+        ("imopenlines.session.mode.silent", json!(true)),
+    ] {
+        assert_eq!(
+            Reply::decode_in_chat(method, &result),
+            Reply::decode(method, &result),
+            "{method}"
+        );
+    }
+    // The app page's calls are not the widget's: refused, never read as something else.
+    for method in [
+        "placement.get",
+        "app.info",
+        "im.recent.get",
+        "placement.bind",
+    ] {
+        assert!(
+            matches!(
+                Reply::decode_in_chat(method, &json!([])),
+                Err(CallError::BadResponse(_))
+            ),
+            "{method}"
+        );
+    }
+}

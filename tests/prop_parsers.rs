@@ -269,7 +269,7 @@ proptest! {
         }
         prop_assert_eq!(
             read.none(),
-            Home::ALL.into_iter().all(|h| model(h) == HomeBinding::NotBound)
+            Home::IN_CHAT.into_iter().all(|h| model(h) == HomeBinding::NotBound)
         );
     }
 

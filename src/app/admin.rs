@@ -1,6 +1,7 @@
-//! The admin bundle's root: the app's own page and its install page, for administrators. The
-//! sidebar bundle loads it for the `DEFAULT` placement ([`super::sidebar`]), so operators never
-//! download it.
+//! The admin bundle's root: the app's own page (the operator's list of their dialogs, and for
+//! administrators where the widget is bound), its install page, and the list alone in the
+//! messenger's navigation. The sidebar bundle loads it for `DEFAULT` and `IM_NAVIGATION`
+//! ([`super::sidebar`]), so the widget in a chat never downloads it.
 
 use std::rc::Rc;
 
@@ -8,6 +9,7 @@ use leptos::prelude::*;
 
 use super::{ready, texts, FrameFit, Shell};
 use crate::components::app_page::AppPage;
+use crate::components::dialogs::Dialogs;
 use crate::components::install::InstallPage;
 use crate::components::{Ctx, Notice, Skeleton};
 use crate::controller;
@@ -27,6 +29,8 @@ enum Page {
     App,
     /// The install page.
     Install,
+    /// The operator's list alone (the messenger's navigation item).
+    Dialogs,
 }
 
 impl Page {
@@ -73,6 +77,7 @@ pub fn AdminRoot(
         Ok::<_, Msg>(match ready?.1 {
             Route::Install => Page::Install,
             Route::AppPage => check().await.unwrap_or(Page::App),
+            Route::Dialogs => Page::Dialogs,
             Route::Widget(..) | Route::NoChat(..) | Route::Elsewhere => Page::Notice(Msg::AppPage),
         })
     });
@@ -94,6 +99,7 @@ pub fn AdminRoot(
                 Page::Notice(msg) => view! { <Notice msg /> }.into_any(),
                 Page::App => view! { <AppPage on_install_check /> }.into_any(),
                 Page::Install => view! { <InstallPage /> }.into_any(),
+                Page::Dialogs => view! { <Dialogs /> }.into_any(),
             }
         })
     };

@@ -24,7 +24,7 @@ thread_local! {
 /// Mounts the sidebar bundle's root over the BX24 library. `BX24.init` is registered first, so
 /// its callback runs as soon as the library has the init data, not after the first render.
 pub fn start() {
-    let bx24 = Bx24Host::new();
+    let bx24 = Bx24Host::in_chat();
     // The benchmark's waterfall: the wasm is compiled and instantiated (bench/README.md).
     bx24.mark("olm-main");
     bx24.begin();
@@ -42,7 +42,7 @@ pub fn start() {
 /// or the admin bundle).
 fn notice_of(route: &Route) -> Option<Msg> {
     match route {
-        Route::Widget(..) | Route::Install | Route::AppPage => None,
+        Route::Widget(..) | Route::Install | Route::AppPage | Route::Dialogs => None,
         Route::NoChat(_, problem) => Some(Msg::Placement(problem.clone())),
         Route::Elsewhere => Some(Msg::AppPage),
     }
@@ -83,11 +83,12 @@ pub fn SidebarRoot(
             cx.texts.try_set(texts(&*h, &ready).await);
         }
     });
-    // The app's own page: once the texts are there, the admin bundle is loaded and takes the
-    // page over; `Some(false)` when it could not be loaded.
+    // The app's own page (and the messenger navigation's list): once the texts are there, the
+    // admin bundle is loaded and takes the page over; `Some(false)` when it could not be loaded.
     let admin = LocalResource::new(move || async move {
         once(texts).await;
-        let (Ok((_, Route::Install | Route::AppPage)), Some(h)) = (once(ready).await, cx.host())
+        let (Ok((_, Route::Install | Route::AppPage | Route::Dialogs)), Some(h)) =
+            (once(ready).await, cx.host())
         else {
             return None;
         };

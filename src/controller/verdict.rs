@@ -70,6 +70,7 @@ pub fn bind_id(home: Home) -> &'static str {
     match home {
         Home::Textarea => "olm-textarea-bind",
         Home::Sidebar => "olm-sidebar-bind",
+        Home::Navigation => "olm-navigation-bind",
     }
 }
 

@@ -35,6 +35,10 @@ pub enum Home {
     Textarea,
     /// `IM_SIDEBAR`: the Applications block of the chat sidebar (older messengers).
     Sidebar,
+    /// `IM_NAVIGATION`: an item of the messenger's navigation, opening the app page's list of
+    /// the operator's open-line dialogs in the messenger's content area (no chat). Off by
+    /// default: an administrator adds it on the app page.
+    Navigation,
 }
 
 /// The widget's popup above the chat input, in CSS pixels: the `IM_TEXTAREA` binding's
@@ -42,16 +46,26 @@ pub enum Home {
 /// default is 100 × 100); why this size: docs/install.md "The popup above the chat input".
 pub const TEXTAREA_SIZE: (u32, u32) = (400, 540);
 
-// The order the app page lists them and the install binds them.
-every_variant!(Home: Textarea, Sidebar);
+// The order the app page lists them.
+every_variant!(Home: Textarea, Sidebar, Navigation);
 
 impl Home {
+    /// The widget's homes in a chat, which the install binds (in this order): operators find
+    /// the widget in at least one of them.
+    pub const IN_CHAT: [Home; 2] = [Home::Textarea, Home::Sidebar];
+
     /// The placement code.
     pub fn code(self) -> &'static str {
         match self {
             Home::Textarea => TEXTAREA,
             Home::Sidebar => SIDEBAR,
+            Home::Navigation => NAVIGATION,
         }
+    }
+
+    /// Whether it opens in a chat (with the chat in its options).
+    pub fn in_chat(self) -> bool {
+        Home::IN_CHAT.contains(&self)
     }
 
     /// The home a placement code names (any case); `None` for every other placement.
@@ -66,30 +80,34 @@ impl Home {
         match self {
             Home::Textarea => "textarea",
             Home::Sidebar => "sidebar",
+            Home::Navigation => "navigation",
         }
     }
 
     /// Whether the frame has a fixed size the widget must fit (`IM_TEXTAREA`'s popup) rather
-    /// than following the content's height with `resizeWindow` (`IM_SIDEBAR`).
+    /// than following the content's height with `resizeWindow` (`IM_SIDEBAR`; the navigation's
+    /// content area).
     pub fn fixed_size(self) -> bool {
         match self {
             Home::Textarea => true,
-            Home::Sidebar => false,
+            Home::Sidebar | Home::Navigation => false,
         }
     }
 
-    /// `OPTIONS` of the binding: only in open-line chats (`context: LINES`), for every user
-    /// (`role: USER`; non-admins see only USER items), not for extranet users; the icon (a Font
-    /// Awesome 4 name) and color of the item; above the chat input also the popup's size.
+    /// `OPTIONS` of the binding: in a chat only in open-line chats (`context: LINES`), for
+    /// every user (`role: USER`; non-admins see only USER items), not for extranet users; the
+    /// icon (a Font Awesome 4 name) of the item, in a chat its color too, and above the chat
+    /// input the popup's size. The navigation declares only `iconName`, `role` and `extranet`
+    /// (docs/bitrix24.md §3: the server drops every other key).
     pub fn options(self) -> BindOptions {
         let size = match self {
             Home::Textarea => Some(TEXTAREA_SIZE),
-            Home::Sidebar => None,
+            Home::Sidebar | Home::Navigation => None,
         };
         BindOptions {
             icon_name: ICON_NAME,
-            color: COLOR,
-            context: "LINES",
+            color: self.in_chat().then_some(COLOR),
+            context: self.in_chat().then_some("LINES"),
             role: "USER",
             extranet: "N",
             width: size.map(|(w, _)| w),
@@ -102,6 +120,8 @@ impl Home {
 pub const SIDEBAR: &str = "IM_SIDEBAR";
 /// The placement of the apps panel above the chat input.
 pub const TEXTAREA: &str = "IM_TEXTAREA";
+/// The placement of the messenger's navigation.
+pub const NAVIGATION: &str = "IM_NAVIGATION";
 /// `placement.bind`: admin only; re-binding the same handler fails with [`ALREADY_BOUND_CODE`].
 pub const BIND_METHOD: &str = "placement.bind";
 /// `placement.unbind`: without `HANDLER` it removes every handler of the app for the placement.
@@ -300,6 +320,8 @@ pub struct Bindings {
     pub textarea: HomeBinding,
     /// In the chat sidebar.
     pub sidebar: HomeBinding,
+    /// In the messenger's navigation.
+    pub navigation: HomeBinding,
 }
 
 impl Bindings {
@@ -308,12 +330,13 @@ impl Bindings {
         match home {
             Home::Textarea => &self.textarea,
             Home::Sidebar => &self.sidebar,
+            Home::Navigation => &self.navigation,
         }
     }
 
-    /// No home has the widget at all: operators will not find it.
+    /// No home in a chat has the widget: operators will not find it.
     pub fn none(&self) -> bool {
-        Home::ALL
+        Home::IN_CHAT
             .into_iter()
             .all(|home| *self.of(home) == HomeBinding::NotBound)
     }
@@ -364,6 +387,7 @@ pub fn bindings(result: &List<PlacementRow>, handler: &str) -> Bindings {
     Bindings {
         textarea: binding(Home::Textarea),
         sidebar: binding(Home::Sidebar),
+        navigation: binding(Home::Navigation),
     }
 }
 

@@ -6,7 +6,7 @@ use std::fmt;
 
 use serde::{Deserialize, Deserializer};
 
-use super::command::{PIN_ALL_METHOD, UNPIN_ALL_METHOD};
+use super::command::{PIN_ALL_METHOD, PIN_METHOD, SILENT_METHOD, UNPIN_ALL_METHOD};
 use super::envelope::Head;
 use super::error::CallError;
 use super::install::{AppInfo, PlacementRow, APP_INFO_METHOD, BIND_METHOD, GET_METHOD};
@@ -44,19 +44,56 @@ impl Reply {
         D: Deserializer<'de>,
         D::Error: fmt::Display,
     {
+        let result = match Self::in_chat(method, result) {
+            Ok(reply) => return reply,
+            Err(result) => result,
+        };
         let bad = |e: D::Error| CallError::BadResponse(format!("{method}: {e}"));
         Ok(match method {
-            STATE_METHOD => Reply::Dialog(DialogAnswer::deserialize(result).map_err(bad)?),
-            PROFILE_METHOD => Reply::Profile(ProfileAnswer::deserialize(result).map_err(bad)?),
-            PIN_ALL_METHOD | UNPIN_ALL_METHOD => {
-                Reply::Sessions(List::deserialize(result).map_err(bad)?)
-            }
             GET_METHOD => Reply::Placements(List::deserialize(result).map_err(bad)?),
             BIND_METHOD => Reply::Bind(Head::deserialize(result).map_err(bad)?),
             // Anything but an object has no readable `INSTALLED`: `Installation::Unknown`.
             APP_INFO_METHOD => Reply::AppInfo(AppInfo::deserialize(result).unwrap_or_default()),
             RECENT_METHOD => Reply::Recent(List::deserialize(result).map_err(bad)?),
             _ => Reply::Done,
+        })
+    }
+
+    /// [`Reply::decode`] for the widget in a chat, which reads only its dialog, its user and
+    /// its writes' results: the sidebar bundle's port decodes with this, so the decoders of the
+    /// app page's calls (placements, `app.info`, the operator's list) are not in its bytes. Any
+    /// other method is [`CallError::BadResponse`].
+    pub fn decode_in_chat<'de, D>(method: &str, result: D) -> Result<Reply, CallError>
+    where
+        D: Deserializer<'de>,
+        D::Error: fmt::Display,
+    {
+        Self::in_chat(method, result).unwrap_or_else(|_| {
+            Err(CallError::BadResponse(format!(
+                "{method}: not a call of the widget in a chat"
+            )))
+        })
+    }
+
+    /// The widget's own calls decoded; `Err(result)` back for every other method.
+    fn in_chat<'de, D>(method: &str, result: D) -> Result<Result<Reply, CallError>, D>
+    where
+        D: Deserializer<'de>,
+        D::Error: fmt::Display,
+    {
+        let bad = |e: D::Error| CallError::BadResponse(format!("{method}: {e}"));
+        Ok(match method {
+            STATE_METHOD => DialogAnswer::deserialize(result)
+                .map(Reply::Dialog)
+                .map_err(bad),
+            PROFILE_METHOD => ProfileAnswer::deserialize(result)
+                .map(Reply::Profile)
+                .map_err(bad),
+            PIN_ALL_METHOD | UNPIN_ALL_METHOD => {
+                List::deserialize(result).map(Reply::Sessions).map_err(bad)
+            }
+            PIN_METHOD | SILENT_METHOD => Ok(Reply::Done),
+            _ => return Err(result),
         })
     }
 }

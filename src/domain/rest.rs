@@ -93,10 +93,12 @@ pub struct BindOptions {
     /// The item's icon.
     #[serde(rename = "iconName")]
     pub icon_name: &'static str,
-    /// The item's color.
-    pub color: &'static str,
-    /// The chats it shows in.
-    pub context: &'static str,
+    /// The item's color (in a chat; the navigation does not declare one).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub color: Option<&'static str>,
+    /// The chats it shows in (none for the navigation).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub context: Option<&'static str>,
     /// Who sees it.
     pub role: &'static str,
     /// Whether extranet users see it.

@@ -21,6 +21,8 @@ pub enum Route {
     /// The app's own page otherwise: ask the portal whether it is installing the app
     /// (`app.info`), then the install page or the app page.
     AppPage,
+    /// The messenger's navigation item: the operator's list of their open-line dialogs.
+    Dialogs,
     /// Any other placement: a notice that says where the widget lives.
     Elsewhere,
 }
@@ -28,6 +30,7 @@ pub enum Route {
 /// Routes `placement` (its code and options) opened at `page_url`.
 pub fn route(code: &str, options: &PlacementOptions, page_url: &str) -> Route {
     match Home::from_code(code) {
+        Some(Home::Navigation) => Route::Dialogs,
         Some(home) => match chat_from_placement(options) {
             Ok(chat) => Route::Widget(home, chat),
             Err(problem) => Route::NoChat(home, problem),
@@ -48,7 +51,7 @@ impl Route {
     pub fn home(&self) -> Option<Home> {
         match self {
             Route::Widget(home, _) | Route::NoChat(home, _) => Some(*home),
-            Route::Install | Route::AppPage | Route::Elsewhere => None,
+            Route::Install | Route::AppPage | Route::Dialogs | Route::Elsewhere => None,
         }
     }
 

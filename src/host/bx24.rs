@@ -91,9 +91,12 @@ const ADMIN_LOADER: &str = "admin-loader.js";
 pub struct Bx24Host {
     call_timeout_ms: u32,
     init_timeout_ms: u32,
-    /// The init callback, registered once ([`Bx24Host::begin`] or the first [`Host::ready`]),
-    /// for every [`Host::ready`] to wait on.
+    /// The init callback, registered once ([`Bx24Host::begin`] or the first [`Page::ready`]),
+    /// for every [`Page::ready`] to wait on.
     init: Rc<RefCell<Option<InitReply>>>,
+    /// How a successful result is decoded ([`Reply::decode`], or [`Reply::decode_in_chat`]
+    /// for the sidebar bundle: [`Bx24Host::in_chat`]).
+    decode: fn(&str, JsValue) -> Result<Reply, CallError>,
 }
 
 /// Resolves when `BX24.init`'s callback runs; shared, so several can wait on one registration.
@@ -106,9 +109,21 @@ impl Bx24Host {
     /// Deadline for `BX24.init` (the parent's reply to `getInitData`).
     pub const INIT_TIMEOUT_MS: u32 = 10_000;
 
-    /// The adapter with the production deadlines.
+    /// The adapter with the production deadlines, decoding every call's answer.
     pub fn new() -> Self {
         Self::with_timeouts(Self::CALL_TIMEOUT_MS, Self::INIT_TIMEOUT_MS)
+    }
+
+    /// The adapter of the widget in a chat (the sidebar bundle): production deadlines, and
+    /// only the widget's own calls decoded ([`Reply::decode_in_chat`]), so the app page's
+    /// decoders stay out of the bundle every chat downloads.
+    pub fn in_chat() -> Self {
+        Self {
+            decode: |method, result| {
+                Reply::decode_in_chat(method, serde_wasm_bindgen::Deserializer::from(result))
+            },
+            ..Self::new()
+        }
     }
 
     /// The adapter with other deadlines (browser tests use short ones).
@@ -117,6 +132,9 @@ impl Bx24Host {
             call_timeout_ms,
             init_timeout_ms,
             init: Rc::default(),
+            decode: |method, result| {
+                Reply::decode(method, serde_wasm_bindgen::Deserializer::from(result))
+            },
         }
     }
 
@@ -268,11 +286,9 @@ impl Rest for Bx24Host {
     fn call(&self, call: Call) -> HostFuture<'_, Result<Reply, CallError>> {
         Box::pin(async move {
             let params = to_js(&call.params)?;
-            let method = call.method;
-            self.send(method, params, move |result| {
-                Reply::decode(method, serde_wasm_bindgen::Deserializer::from(result))
-            })
-            .await
+            let (method, decode) = (call.method, self.decode);
+            self.send(method, params, move |result| decode(method, result))
+                .await
         })
     }
 
@@ -286,11 +302,7 @@ impl Rest for Bx24Host {
                     to_js(&call.params)?,
                 ));
             }
-            let results = self
-                .send_batch(spec, |method, result| {
-                    Reply::decode(method, serde_wasm_bindgen::Deserializer::from(result))
-                })
-                .await?;
+            let results = self.send_batch(spec, self.decode).await?;
             Ok(calls.iter().map(|call| call.key).zip(results).collect())
         })
     }
