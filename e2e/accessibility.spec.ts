@@ -48,3 +48,9 @@ test('axe: the dark scheme has no violations (contrast)', async ({ page, portal 
   await portal.open('chat12');
   expect(await violations(portal)).toEqual([]);
 });
+
+test('axe: the operator\'s list of dialogs on the app page has no violations', async ({ portal }) => {
+  await portal.page.goto('/?view=app&user=1');
+  await expect(portal.frame.locator('tr.olm-row').first()).toBeVisible();
+  expect(await violations(portal)).toEqual([]);
+});

@@ -3,7 +3,7 @@
 // request; a row's switch writes once and shows the portal's new state; pin all says
 // beforehand how many listed dialogs it will change, by the server's rule, and that is what the
 // portal changes; a failed write is said on its row with "Try again".
-import { test, expect, allowHttpStatus, allowQueryError, PORTAL } from './fixtures';
+import { test, expect, allowHttpStatus, allowQueryError, PORTAL, PAGE_ALERT, PAGE_STATUS } from './fixtures';
 import type { FrameLocator, Page } from '@playwright/test';
 
 const OPERATOR = 1;
@@ -101,7 +101,7 @@ test('pin all says how many listed dialogs it will pin, and the portal pins exac
     frame.getByText(`${expected.length} dialogs in work will be pinned to you. Pin all?`, { exact: true }),
   ).toBeVisible();
   await frame.getByRole('button', { name: 'Confirm', exact: true }).click();
-  await expect(frame.getByRole('status').first()).toHaveText(`${expected.length} dialogs pinned`);
+  await expect(frame.locator(PAGE_STATUS)).toHaveText(`${expected.length} dialogs pinned`);
   const pinAll = await rest(page, 'imopenlines.session.mode.pinAll');
   expect(pinAll).toHaveLength(1);
   expect(pinAll[0].response.result).toHaveLength(expected.length);
@@ -154,7 +154,7 @@ test('an administrator adds the list to the messenger navigation, and an operato
   const navigation = frame.getByRole('group', { name: 'Messenger navigation', exact: true });
   await expect(navigation.getByText("The list of dialogs is not in the messenger's navigation (it is off by default).")).toBeVisible();
   await navigation.getByRole('button', { name: "Add to the messenger's navigation", exact: true }).click();
-  await expect(frame.getByRole('status').first()).toHaveText("The list of dialogs is now in the messenger's navigation.");
+  await expect(frame.locator(PAGE_STATUS)).toHaveText("The list of dialogs is now in the messenger's navigation.");
   const binds = await rest(page, 'placement.bind');
   expect(binds.map((c) => c.params.PLACEMENT)).toEqual(['IM_NAVIGATION']);
   // Only what the navigation declares (docs/bitrix24.md §3).

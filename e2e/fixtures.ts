@@ -12,6 +12,9 @@ import { PortalPage } from './pages/portal';
 
 export const PORTAL = 'http://127.0.0.1:18090';
 export const APP = 'http://127.0.0.1:18080';
+/** The page's own live regions (each row of the operator's list has a pair of its own). */
+export const PAGE_STATUS = '#olm-root > [role=status]';
+export const PAGE_ALERT = '#olm-root > [role=alert]';
 /** The library URL in the release build's index.html. */
 export const LIBRARY = /^https:\/\/api\.bitrix24\.com\/api\/v1\//;
 

@@ -6,7 +6,7 @@
 // installation path (the app asks app.info). Also: installing again (exactly one binding of
 // each is left), a non-admin's attempt, and the app page (DEFAULT), where an administrator binds
 // and unbinds each home on its own.
-import { test, expect, allowHttpStatus, APP, PORTAL } from './fixtures';
+import { test, expect, allowHttpStatus, APP, PORTAL, PAGE_ALERT, PAGE_STATUS } from './fixtures';
 import type { APIRequestContext, Page, Route } from '@playwright/test';
 import { PortalPage } from './pages/portal';
 import { IDS, catalogue } from './texts';
@@ -165,8 +165,8 @@ test('an admin install binds both homes, then installFinish, and only then opera
   // The portal framed the install URL in install mode.
   expect(await page.locator('#app-frame').getAttribute('name')).toMatch(/^127\.0\.0\.1:18090\|0\|[0-9a-f]{32}$/);
   await expect(frame.getByRole('heading', { level: 1 })).toHaveText(RU.installTitle);
-  await expect(frame.getByRole('status')).toHaveText(RU.installDone);
-  await expect(frame.getByRole('alert')).toBeEmpty();
+  await expect(frame.locator(PAGE_STATUS)).toHaveText(RU.installDone);
+  await expect(frame.locator(PAGE_ALERT)).toBeEmpty();
 
   // Each home re-bound: this app's handlers there removed, then one bind with the exact
   // options, title and per-language titles; above the chat input first.
@@ -236,8 +236,8 @@ test('one URL for both: app.info says not installed, the app installs, and opera
   );
   const frame = page.frameLocator('#app-frame');
   await expect(frame.getByRole('heading', { level: 1 })).toHaveText(EN.installTitle);
-  await expect(frame.getByRole('status')).toHaveText(EN.installDone);
-  await expect(frame.getByRole('alert')).toBeEmpty();
+  await expect(frame.locator(PAGE_STATUS)).toHaveText(EN.installDone);
+  await expect(frame.locator(PAGE_ALERT)).toBeEmpty();
   await expect.poll(() => held !== undefined).toBe(true);
   await expect.poll(async () => (await frameCommands(page, 'setInstallFinish')).length).toBe(1);
 
@@ -314,16 +314,16 @@ test('a non-admin install says only an administrator can, offers Try again, and 
   await page.goto(`/?view=install&user=${OPERATOR}`);
   const frame = page.frameLocator('#app-frame');
   await expect(frame.getByRole('heading', { level: 1 })).toHaveText(EN.installTitle);
-  await expect(frame.getByRole('alert')).toContainText(EN.notAdmin);
+  await expect(frame.locator(PAGE_ALERT)).toContainText(EN.notAdmin);
   await expect(frame.getByText(EN.installStopped)).toBeVisible();
-  await expect(frame.getByRole('status')).toBeEmpty();
+  await expect(frame.locator(PAGE_STATUS)).toBeEmpty();
   // The first call is refused; nothing else is tried.
   const first = (await log(page)).filter((c) => c.method.startsWith('placement.'));
   expect(first.map((c) => [c.method, c.status, c.response.error])).toEqual([['placement.unbind', 403, 'ACCESS_DENIED']]);
 
-  await frame.getByRole('alert').getByRole('button', { name: EN.tryAgain, exact: true }).click();
+  await frame.locator(PAGE_ALERT).getByRole('button', { name: EN.tryAgain, exact: true }).click();
   await expect.poll(async () => (await rest(page, 'placement.unbind')).length).toBe(2);
-  await expect(frame.getByRole('alert')).toContainText(EN.notAdmin);
+  await expect(frame.locator(PAGE_ALERT)).toContainText(EN.notAdmin);
 
   // Nothing bound, nothing finished, the page was not reloaded.
   const state = await app(page);
@@ -365,7 +365,7 @@ test('the app page shows both homes to an admin and the bulk controls to an oper
   await expect(frame.getByRole('button', { name: EN.sidebar.remove, exact: true })).toHaveCount(0);
   await frame.getByRole('button', { name: EN.pinAll, exact: true }).click();
   await frame.getByRole('button', { name: EN.confirm, exact: true }).click();
-  await expect(frame.getByRole('status')).toHaveText(EN.pinned4);
+  await expect(frame.locator(PAGE_STATUS)).toHaveText(EN.pinned4);
   expect(await rest(page, 'placement.get')).toEqual([]);
   const pinAll = await rest(page, 'imopenlines.session.mode.pinAll');
   expect(pinAll.map((c) => c.response.result)).toEqual([[1101, 1301, 1801, 1901]]);
@@ -386,7 +386,7 @@ test('the app page unbinds and rebinds each home on its own, and says when opera
 
   // Remove the widget from above the chat input: only that binding goes.
   await textarea.getByRole('button', { name: EN.textarea.remove, exact: true }).click();
-  await expect(frame.getByRole('status')).toHaveText(EN.textarea.removed);
+  await expect(frame.locator(PAGE_STATUS)).toHaveText(EN.textarea.removed);
   await expect(textarea.getByText(EN.textarea.notBound)).toBeVisible();
   await expect(textarea.getByRole('button', { name: EN.textarea.add, exact: true })).toBeFocused();
   await expect(sidebar.getByText(EN.sidebar.bound)).toBeVisible();
@@ -408,7 +408,7 @@ test('the app page unbinds and rebinds each home on its own, and says when opera
 
   // Remove the sidebar too: nothing is left, and the page says so plainly.
   await sidebar.getByRole('button', { name: EN.sidebar.remove, exact: true }).click();
-  await expect(frame.getByRole('status')).toHaveText(EN.sidebar.removed);
+  await expect(frame.locator(PAGE_STATUS)).toHaveText(EN.sidebar.removed);
   await expect(frame.getByText(EN.none)).toBeVisible();
   expect((await app(page)).bindings).toEqual([]);
   await chat.goto(`/?dialog=chat11&user=${OPERATOR}&messenger=classic`);
@@ -416,14 +416,14 @@ test('the app page unbinds and rebinds each home on its own, and says when opera
 
   // Add above the chat input again: exactly one binding, with the install's options.
   await textarea.getByRole('button', { name: EN.textarea.add, exact: true }).click();
-  await expect(frame.getByRole('status')).toHaveText(EN.textarea.added);
+  await expect(frame.locator(PAGE_STATUS)).toHaveText(EN.textarea.added);
   await expect(textarea.getByText(EN.textarea.bound)).toBeVisible();
   await expect(frame.getByText(EN.none)).toHaveCount(0);
   const bindings = (await app(page)).bindings;
   expect(bindings.map((b) => [b.placement, b.handler, b.options])).toEqual([['IM_TEXTAREA', HANDLER, TEXTAREA_OPTIONS]]);
   // Re-add leaves exactly one too.
   await textarea.getByRole('button', { name: EN.textarea.readd, exact: true }).click();
-  await expect(frame.getByRole('status')).toHaveText(EN.textarea.added);
+  await expect(frame.locator(PAGE_STATUS)).toHaveText(EN.textarea.added);
   expect(homes((await app(page)).bindings)).toEqual([['IM_TEXTAREA', HANDLER]]);
   unbinds = await rest(page, 'placement.unbind');
   expect(unbinds.map((c) => c.params.PLACEMENT)).toEqual(['IM_TEXTAREA', 'IM_SIDEBAR', 'IM_TEXTAREA']);

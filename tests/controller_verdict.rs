@@ -921,3 +921,48 @@ fn a_failed_read_of_the_list_says_why_and_offers_to_read_again() {
     );
     assert_eq!(verdict.retry, Some(Retry::Read));
 }
+
+#[test]
+fn a_row_of_the_list_shows_its_channel_stage_and_operator_and_switches_like_the_sidebar() {
+    use openline_modes::controller::verdict::{row_view, RowView};
+    use openline_modes::domain::recent::{DialogList, DialogRow, Stage};
+    let row = |channel: &str, mine: bool, pin: Result<(), Blocked>| DialogRow {
+        state: state(true, false),
+        stage: Stage::InWork,
+        session: 343,
+        channel: channel.into(),
+        mine,
+        permissions: Permissions {
+            pin,
+            whisper: Ok(()),
+        },
+    };
+    let list = |row: DialogRow| DialogList {
+        rows: vec![row],
+        me: CurrentUser { id: 1 },
+        skipped: 0,
+    };
+    let (view, snapshot) = row_view(&list(row("viber", true, Ok(()))), chat()).unwrap();
+    assert_eq!(
+        view,
+        RowView {
+            title: state(true, false).title,
+            channel: Some(Msg::Channel("viber".into())),
+            stage: Stage::InWork,
+            responsible: Msg::Responsible(true),
+        }
+    );
+    // The switches read it as the sidebar does: pinned, and a click unpins.
+    assert_eq!(
+        pin_switch(&snapshot, false).click,
+        Some(Command::Unpin(chat()))
+    );
+    // No channel said: nothing shown; someone else's dialog: no pin.
+    let (view, snapshot) =
+        row_view(&list(row("", false, Err(Blocked::OtherOperator))), chat()).unwrap();
+    assert_eq!(view.channel, None);
+    assert_eq!(view.responsible, Msg::Responsible(false));
+    assert_eq!(pin_switch(&snapshot, false).click, None);
+    // Not listed: no row.
+    assert!(row_view(&list(row("viber", true, Ok(()))), ChatId::new(99).unwrap()).is_none());
+}

@@ -11,10 +11,11 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::bulk::BulkActions;
+use super::regions::{LiveRegions, Regions};
 use super::{ctx, Ctx, Notice, Skeleton, Switch, Write};
 use crate::controller::verdict::{
-    against_forecast, list_read, pin_switch, whisper_switch, ReRead, ReadOrder, Retry, Say,
-    SwitchView, Verdict,
+    against_forecast, list_read, pin_switch, row_view, whisper_switch, ReRead, ReadOrder, Retry,
+    RowView, SwitchView, Verdict,
 };
 use crate::controller::{self, AfterReRead, Snapshot};
 use crate::domain::command::Command;
@@ -77,19 +78,6 @@ impl Page {
             }
         };
         controller::write(&*host, command, now, reread).await
-    }
-
-    /// What a row shows: its state as a sidebar snapshot.
-    fn snapshot(self, chat: ChatId) -> Option<Snapshot> {
-        self.list.with(|l| {
-            let l = l.as_ref()?;
-            let row = l.row(chat)?;
-            Some(Snapshot {
-                state: row.state.clone(),
-                me: l.me,
-                permissions: row.permissions,
-            })
-        })
     }
 }
 
@@ -193,91 +181,60 @@ pub fn Dialogs() -> impl IntoView {
 }
 
 /// One dialog: what it is, where it stands, and its two switches; under its name what was
-/// said about its last write, with "Try again" where that helps.
+/// said about its last write (its own live regions), with "Try again" where that helps.
 #[component]
 fn Row(page: Page, chat: ChatId) -> impl IntoView {
     let cx = page.cx;
-    let said = RwSignal::new(None::<Verdict>);
+    let said = Regions::new();
     let write = move || {
         Write::reporting(
-            move |command, h| page.write(command, h, move |v| said.set(Some(v.clone()))),
-            move |verdict: Option<&Verdict>| said.set(verdict.cloned()),
+            move |command, h| page.write(command, h, move |v| said.say(v)),
+            move |verdict: Option<&Verdict>| match verdict {
+                None => said.clear(),
+                Some(verdict) => said.say(verdict),
+            },
         )
     };
     let (pin, whisper) = (write(), write());
-    let row = move |f: fn(&crate::domain::recent::DialogRow) -> String| {
-        move || {
-            page.list
-                .with(|l| l.as_ref().and_then(|l| l.row(chat)).map(f))
-        }
+    let row = Memo::new(move |_| page.list.with(|l| row_view(l.as_ref()?, chat)));
+    let view = move |f: fn(&RowView) -> Option<Msg>| {
+        move || row.with(|r| r.as_ref().and_then(|(v, _)| f(v)).map(|m| cx.text(&m)))
     };
-    let title = row(|r| r.state.title.clone());
-    let channel = move || {
-        page.list
-            .with(|l| l.as_ref()?.row(chat).map(|r| r.channel.clone()))
-            .filter(|c| !c.is_empty())
-            .map(|c| cx.text(&Msg::Channel(c)))
-    };
-    let stage = move || {
-        page.list
-            .with(|l| l.as_ref()?.row(chat).map(|r| (r.stage, r.mine)))
-    };
+    let title = move || row.with(|r| r.as_ref().map(|(v, _)| v.title.clone()).unwrap_or_default());
     let switch = move |busy: Memo<bool>, of: fn(&Snapshot, bool) -> SwitchView| {
-        Memo::new(move |_| page.snapshot(chat).map(|s| of(&s, busy.get())))
+        Memo::new(move |_| row.with(|r| r.as_ref().map(|(_, s)| of(s, busy.get()))))
     };
-    let name = move || title().unwrap_or_default();
-    let message = move || {
-        said.get().and_then(|v| {
-            let (role, msg) = match v.say {
-                Say::Nothing => return None,
-                Say::Status(msg) => ("status", msg),
-                Say::Alert(msg) => ("alert", msg),
+    // "Try again" on the row: the button goes with its message, so the focus goes to the
+    // switch, which sends the command once more.
+    let again = Callback::new(move |retry| {
+        if let Retry::Command(command) = retry {
+            let (write, id) = match command {
+                Command::Pin(_) | Command::Unpin(_) => (pin, "olm-pin"),
+                _ => (whisper, "olm-whisper"),
             };
-            let retry = v.retry.and_then(|r| match r {
-                Retry::Command(command) => Some(command),
-                _ => None,
-            });
-            Some(view! {
-                <p class="olm-row-said" class:olm-warning=role == "alert" role=role>
-                    {cx.text(&msg)}
-                    {retry.map(|command| {
-                        // The button goes with its message: the focus goes to the switch.
-                        let again = move |_| {
-                            let (write, id) = match command {
-                                Command::Pin(_) | Command::Unpin(_) => (pin, "olm-pin"),
-                                _ => (whisper, "olm-whisper"),
-                            };
-                            if let Some(host) = cx.host() {
-                                host.focus(&format!("{id}-{}", chat.get()));
-                            }
-                            write.send(command);
-                        };
-                        view! {
-                            <button type="button" class="olm-btn olm-btn--small" on:click=again>
-                                {cx.text(&Msg::TryAgain)}
-                            </button>
-                        }
-                    })}
-                </p>
-            })
-        })
-    };
+            if let Some(host) = cx.host() {
+                host.focus(&format!("{id}-{}", chat.get()));
+            }
+            write.send(command);
+        }
+    });
+    let stage = move || row.with(|r| r.as_ref().map(|(v, _)| v.stage));
     view! {
         <tr class="olm-row" data-chat=chat.get()>
             <th scope="row" class="olm-row-title">
                 <span>{title}</span>
-                {message}
+                <LiveRegions regions=said on_retry=again />
             </th>
-            <td>{channel}</td>
-            <td class=move || stage().map(|(s, _)| format!("olm-stage olm-stage--{}", s.key()))>
-                {move || stage().map(|(s, _)| cx.text(&Msg::Stage(s)))}
+            <td>{view(|v| v.channel.clone())}</td>
+            <td class=move || stage().map(|s| format!("olm-stage olm-stage--{}", s.key()))>
+                {view(|v| Some(Msg::Stage(v.stage)))}
             </td>
-            <td>{move || stage().map(|(_, mine)| cx.text(&Msg::Responsible(mine)))}</td>
+            <td>{view(|v| Some(v.responsible.clone()))}</td>
             <td>
                 <Switch
                     id=format!("olm-pin-{}", chat.get())
                     label=Msg::PinLabel
-                    named=Signal::derive(move || cx.text(&Msg::PinRow(name())))
+                    named=Signal::derive(move || cx.text(&Msg::PinRow(title())))
                     state=switch(pin.busy, pin_switch)
                     on_click=pin
                 />
@@ -286,7 +243,7 @@ fn Row(page: Page, chat: ChatId) -> impl IntoView {
                 <Switch
                     id=format!("olm-whisper-{}", chat.get())
                     label=Msg::WhisperLabel
-                    named=Signal::derive(move || cx.text(&Msg::WhisperRow(name())))
+                    named=Signal::derive(move || cx.text(&Msg::WhisperRow(title())))
                     state=switch(whisper.busy, whisper_switch)
                     on_click=whisper
                 />

@@ -8,10 +8,10 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 
-use crate::controller::verdict::{retry_focus, Retry, Say, SwitchView, Verdict};
+use crate::controller::verdict::{retry_focus, Retry, SwitchView, Verdict};
 use crate::host::Host;
 use crate::i18n::{Locale, Msg, Texts};
-use regions::Alert;
+use regions::Regions;
 
 pub mod app_page;
 pub mod bulk;
@@ -29,10 +29,8 @@ pub struct Ctx {
     /// The page's texts: English (with the browser's plural rules) until the host has told
     /// the language.
     pub texts: RwSignal<Texts, LocalStorage>,
-    /// `role="alert"`: failures, with what "Try again" repeats.
-    pub alert: RwSignal<Option<Alert>>,
-    /// `role="status"`: outcomes ("3 dialogs pinned").
-    pub status: RwSignal<Option<Msg>>,
+    /// The page's live regions.
+    pub regions: Regions,
     /// Set by the view that can repeat things (the sidebar, the app page, the install page).
     pub on_retry: StoredValue<Option<Callback<Retry>>>,
 }
@@ -49,8 +47,7 @@ impl Ctx {
         let cx = Ctx {
             host: StoredValue::new_local(host),
             texts: RwSignal::new_local(texts),
-            alert: RwSignal::new(None),
-            status: RwSignal::new(None),
+            regions: Regions::new(),
             on_retry: StoredValue::new(None),
         };
         provide_context(cx);
@@ -72,23 +69,15 @@ impl Ctx {
 
     /// Empties both regions (a new action starts).
     pub fn clear(&self) {
-        self.alert.try_set(None);
-        self.status.try_set(None);
+        self.regions.clear();
     }
 
     /// Says what `verdict` says, and moves the focus where it says.
     pub fn show(&self, verdict: &Verdict) {
-        if self.alert.is_disposed() {
+        if self.regions.alert.is_disposed() {
             return;
         }
-        match &verdict.say {
-            Say::Nothing => {}
-            Say::Status(msg) => self.status.set(Some(msg.clone())),
-            Say::Alert(msg) => self.alert.set(Some(Alert {
-                msg: msg.clone(),
-                retry: verdict.retry,
-            })),
-        }
+        self.regions.say(verdict);
         if let (Some(focus), Some(host)) = (verdict.focus, self.host()) {
             host.focus(focus.element_id());
         }

@@ -4,10 +4,12 @@
 
 use super::{reached, Outcome, Snapshot};
 use crate::domain::command::{Action, Command};
+use crate::domain::dialog::ChatId;
 use crate::domain::error::{classify, outcome_unknown, CallError, Problem};
 use crate::domain::install::{
     classify_change, Bindings, DefaultPage, Home, HomeBinding, PlacementChange,
 };
+use crate::domain::recent::{DialogList, Stage};
 use crate::domain::state::{Blocked, DialogState};
 use crate::i18n::Msg;
 
@@ -719,6 +721,37 @@ pub fn sessions_changed(command: Command, ids: &[u64]) -> Msg {
         Command::UnpinAll => Msg::UnpinnedCount(n),
         _ => Msg::PinnedCount(n),
     }
+}
+
+/// What a row of the operator's list shows besides its switches.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RowView {
+    /// The dialog's title, as text.
+    pub title: String,
+    /// Its channel (`None` when the portal did not say).
+    pub channel: Option<Msg>,
+    /// Where its session stands.
+    pub stage: Stage,
+    /// Whether the user is its operator.
+    pub responsible: Msg,
+}
+
+/// The row of `chat` in `list`: what it shows, and its state as the sidebar's switches read it
+/// ([`pin_switch`], [`whisper_switch`]).
+pub fn row_view(list: &DialogList, chat: ChatId) -> Option<(RowView, Snapshot)> {
+    let row = list.row(chat)?;
+    let view = RowView {
+        title: row.state.title.clone(),
+        channel: (!row.channel.is_empty()).then(|| Msg::Channel(row.channel.clone())),
+        stage: row.stage,
+        responsible: Msg::Responsible(row.mine),
+    };
+    let snapshot = Snapshot {
+        state: row.state.clone(),
+        me: list.me,
+        permissions: row.permissions,
+    };
+    Some((view, snapshot))
 }
 
 /// What a read of the operator's list says: nothing when it answered; else why, with "Try

@@ -92,7 +92,7 @@ impl Mounted {
 
     #[allow(dead_code)]
     pub fn alert(&self) -> String {
-        self.all("[role=alert] p")
+        self.all("#olm-root > [role=alert] p")
             .first()
             .map(text_of)
             .unwrap_or_default()
@@ -100,7 +100,7 @@ impl Mounted {
 
     #[allow(dead_code)]
     pub fn status(&self) -> String {
-        self.all("[role=status]")
+        self.all("#olm-root > [role=status]")
             .first()
             .map(text_of)
             .unwrap_or_default()
