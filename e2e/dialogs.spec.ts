@@ -162,6 +162,7 @@ test('an administrator adds the list to the messenger navigation, and an operato
 
   // An operator's messenger: the item in the navigation opens the list alone.
   await page.goto(`/?user=${OPERATOR}`);
+  await page.request.delete(`${PORTAL}/sandbox/calls`);
   await page.getByRole('navigation', { name: 'Messenger' }).getByRole('button', { name: 'Dialog modes', exact: true }).click();
   frame = page.frameLocator('.market-content iframe');
   await expect(frame.getByRole('heading', { level: 2, name: 'My open-line dialogs' })).toBeVisible();
@@ -170,4 +171,6 @@ test('an administrator adds the list to the messenger navigation, and an operato
   const reads = await listReads(page);
   expect(reads.length).toBeGreaterThanOrEqual(1);
   await expect(frame.locator('tr.olm-row')).toHaveCount(listed(reads[reads.length - 1]).length);
+  // The content area has a size of its own: the list scrolls inside it, the frame is never resized.
+  expect((await calls(page)).filter((c) => c.kind === 'frame' && c.method === 'resizeWindow')).toEqual([]);
 });

@@ -61,7 +61,8 @@ pub enum FrameFit {
     /// The frame follows the content's height (`resizeWindow`): the chat sidebar, the app page.
     Follow,
     /// The frame has a size of its own that the page fits (the popup above the chat input,
-    /// sized by the binding): never resized, and the page fills it.
+    /// sized by the binding; the messenger's content area): never resized, and the page fills
+    /// it, scrolling inside.
     Fixed,
 }
 

@@ -756,4 +756,6 @@ async fn the_messenger_navigation_opens_the_list_alone() {
     );
     // No app.info: this is not the app's own page.
     assert!(fake.calls_of("app.info").is_empty());
+    // The content area has a size of its own: the list fills it, the frame is never resized.
+    assert_eq!(fake.watching(), 0);
 }

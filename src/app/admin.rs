@@ -69,10 +69,15 @@ pub fn AdminRoot(
         cx.show(&after_install_check(page));
         Some(Page::of(page))
     };
+    // The app page follows its content; the messenger navigation's content area has a size.
+    let fit = RwSignal::new(FrameFit::Follow);
     let first = LocalResource::new(move || async move {
         let ready = ready(&*cx.host().ok_or(Msg::NoHost)?).await;
         if let Some(h) = cx.host() {
             cx.texts.try_set(texts(&*h, &ready).await);
+        }
+        if let Ok((_, route)) = &ready {
+            fit.try_set(FrameFit::of(Some(route)));
         }
         Ok::<_, Msg>(match ready?.1 {
             Route::Install => Page::Install,
@@ -104,7 +109,7 @@ pub fn AdminRoot(
         })
     };
     view! {
-        <Shell fit=FrameFit::Follow>
+        <Shell fit>
             <Suspense fallback=|| view! { <Skeleton /> }>{content}</Suspense>
         </Shell>
     }

@@ -55,8 +55,9 @@ impl Route {
         }
     }
 
-    /// Whether the frame has a fixed size the page must fit (the popup above the chat input).
+    /// Whether the frame has a fixed size the page must fit (the popup above the chat input;
+    /// the messenger's content area, which the navigation's frame fills: docs/bitrix24.md §3).
     pub fn fixed_size(&self) -> bool {
-        self.home().is_some_and(Home::fixed_size)
+        matches!(self, Route::Dialogs) || self.home().is_some_and(Home::fixed_size)
     }
 }
