@@ -149,24 +149,7 @@ impl<'de> Visitor<'de> for OptionsVisitor {
     fn visit_str<E>(self, v: &str) -> Result<PlacementOptions, E> {
         Ok(PlacementOptions::Text(v.to_owned()))
     }
-    fn visit_bool<E>(self, _: bool) -> Result<PlacementOptions, E> {
-        Ok(PlacementOptions::None)
-    }
-    fn visit_i64<E>(self, _: i64) -> Result<PlacementOptions, E> {
-        Ok(PlacementOptions::None)
-    }
-    fn visit_u64<E>(self, _: u64) -> Result<PlacementOptions, E> {
-        Ok(PlacementOptions::None)
-    }
-    fn visit_f64<E>(self, _: f64) -> Result<PlacementOptions, E> {
-        Ok(PlacementOptions::None)
-    }
-    fn visit_unit<E>(self) -> Result<PlacementOptions, E> {
-        Ok(PlacementOptions::None)
-    }
-    fn visit_none<E>(self) -> Result<PlacementOptions, E> {
-        Ok(PlacementOptions::None)
-    }
+    scalars_give!(PlacementOptions::None);
 }
 
 /// The chat the placement (`IM_TEXTAREA`, `IM_SIDEBAR`) points at.

@@ -105,27 +105,10 @@ impl<'de> Visitor<'de> for HeadVisitor {
         }
         Ok(head)
     }
-    fn visit_bool<E>(self, _: bool) -> Result<Head, E> {
-        self.skip()
-    }
-    fn visit_i64<E>(self, _: i64) -> Result<Head, E> {
-        self.skip()
-    }
-    fn visit_u64<E>(self, _: u64) -> Result<Head, E> {
-        self.skip()
-    }
-    fn visit_f64<E>(self, _: f64) -> Result<Head, E> {
-        self.skip()
-    }
     fn visit_str<E>(self, _: &str) -> Result<Head, E> {
         self.skip()
     }
-    fn visit_unit<E>(self) -> Result<Head, E> {
-        self.skip()
-    }
-    fn visit_none<E>(self) -> Result<Head, E> {
-        self.skip()
-    }
+    scalars_give!(Head::default());
     fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Head, A::Error> {
         while seq.next_element::<IgnoredAny>()?.is_some() {}
         self.skip()

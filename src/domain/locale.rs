@@ -239,6 +239,7 @@ impl<'de> Visitor<'de> for EntryVisitor {
     fn visit_string<E>(self, v: String) -> Result<CatalogueEntry, E> {
         Ok(CatalogueEntry::Text(v))
     }
+    scalars_give!(CatalogueEntry::Other);
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<CatalogueEntry, A::Error> {
         let mut forms = BTreeMap::new();
         while let Some((form, text)) = map.next_entry::<String, Loose>()? {
@@ -250,21 +251,6 @@ impl<'de> Visitor<'de> for EntryVisitor {
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<CatalogueEntry, A::Error> {
         while seq.next_element::<IgnoredAny>()?.is_some() {}
-        Ok(CatalogueEntry::Other)
-    }
-    fn visit_bool<E>(self, _: bool) -> Result<CatalogueEntry, E> {
-        Ok(CatalogueEntry::Other)
-    }
-    fn visit_i64<E>(self, _: i64) -> Result<CatalogueEntry, E> {
-        Ok(CatalogueEntry::Other)
-    }
-    fn visit_u64<E>(self, _: u64) -> Result<CatalogueEntry, E> {
-        Ok(CatalogueEntry::Other)
-    }
-    fn visit_f64<E>(self, _: f64) -> Result<CatalogueEntry, E> {
-        Ok(CatalogueEntry::Other)
-    }
-    fn visit_unit<E>(self) -> Result<CatalogueEntry, E> {
         Ok(CatalogueEntry::Other)
     }
 }

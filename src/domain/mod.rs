@@ -44,6 +44,32 @@ macro_rules! every_variant {
 
 pub(crate) use every_variant;
 
+/// Inside a serde `Visitor`: `visit_bool`, `visit_i64`, `visit_u64`, `visit_f64`, `visit_unit`
+/// and `visit_none`, each giving `$value` (a reader for which every scalar and `null` mean the
+/// same: no options, no catalogue entry, no failure).
+macro_rules! scalars_give {
+    ($value:expr) => {
+        fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
+            Ok($value)
+        }
+        fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
+            Ok($value)
+        }
+        fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
+            Ok($value)
+        }
+        fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
+            Ok($value)
+        }
+        fn visit_unit<E>(self) -> Result<Self::Value, E> {
+            Ok($value)
+        }
+        fn visit_none<E>(self) -> Result<Self::Value, E> {
+            Ok($value)
+        }
+    };
+}
+
 /// A flat answer object (`imopenlines.dialog.get`, `profile`, a `placement.get` row, `app.info`)
 /// as a struct of [`wire::Loose`] fields, each read from the key of that name in any ASCII case
 /// ([`wire::fields`]). One decoder serves every such type, where `#[derive(Deserialize)]` would
