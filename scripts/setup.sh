@@ -28,8 +28,11 @@ if [ ${#apt_missing[@]} -gt 0 ]; then
 fi
 
 if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
-  say "installing trunk $TRUNK_VERSION (about 7 minutes on 2 cores)"
-  cargo install trunk --version "$TRUNK_VERSION" --locked
+  say "installing trunk $TRUNK_VERSION (about 4 minutes on 2 cores)"
+  # trunk's release profile asks for fat LTO in one codegen unit: on 2 cores that link alone is
+  # minutes. A build tool does not need it: 247 s instead of 369 s measured here (2026-12-07).
+  CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
+    cargo install trunk --version "$TRUNK_VERSION" --locked
 fi
 
 if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
