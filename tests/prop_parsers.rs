@@ -42,6 +42,10 @@ fn key() -> impl Strategy<Value = String> {
         Just("error_description".to_owned()),
         Just("ID".to_owned()),
         Just("ADMIN".to_owned()),
+        Just("chat".to_owned()),
+        Just("lines".to_owned()),
+        Just("status".to_owned()),
+        Just("title".to_owned()),
         "[a-zA-Z_]{0,10}",
     ]
 }
@@ -342,6 +346,86 @@ proptest! {
             .collect();
         let options = Value::Object([(sent.clone(), json!("chat7"))].into_iter().collect());
         prop_assert_eq!(chat_from_placement(&options), Ok(ChatId::new(7).unwrap()), "{}", sent);
+    }
+
+    #[test]
+    fn any_recent_list_gives_rows_of_open_lines_it_holds_and_a_forecast_among_them(answer in json()) {
+        use openline_modes::domain::command::Command;
+        use openline_modes::domain::recent::{forecast, parse_list, Stage, RECENT_METHOD};
+        let Ok(items) = Reply::decode(RECENT_METHOD, &answer).and_then(Reply::recent) else {
+            return Ok(());
+        };
+        let list = parse_list(&items, CurrentUser { id: 1 });
+        // Every entry is a row or skipped, never both, never invented.
+        prop_assert_eq!(list.rows.len() + list.skipped, items.0.len());
+        prop_assert!(list.rows.iter().all(|r| r.state.is_open_line()));
+        // In work first: the stages never go back.
+        prop_assert!(list.rows.windows(2).all(|w| w[0].stage <= w[1].stage));
+        for command in [Command::PinAll, Command::UnpinAll] {
+            for session in forecast(&list, command) {
+                let row = list.rows.iter().find(|r| r.session == session);
+                prop_assert!(
+                    row.is_some_and(|r| r.mine && r.stage == Stage::InWork),
+                    "{:?} {}", command, session
+                );
+            }
+        }
+        // The pin is offered only on the user's own dialogs.
+        prop_assert!(list.rows.iter().all(|r| r.mine || r.permissions.pin.is_err()));
+    }
+
+    #[test]
+    fn the_forecast_is_the_servers_rule_over_any_list(
+        dialogs in prop::collection::vec(
+            (proptest::option::of((0u64..4, any::<bool>(), 0u64..80, 0u64..3)), any::<bool>()),
+            0..30,
+        ),
+    ) {
+        use openline_modes::domain::command::Command;
+        use openline_modes::domain::recent::{forecast, parse_list, RECENT_METHOD};
+        // (owner, pinned, status, session kind) per entry, `None` for a `null` entry; numbers
+        // sometimes as strings, as PHP may send them.
+        let items: Vec<Value> = dialogs
+            .iter()
+            .enumerate()
+            .map(|(i, (d, as_text))| match d {
+                None => Value::Null,
+                Some((owner, pinned, status, session_kind)) => {
+                    let chat = 100 + i as u64;
+                    let session = if *session_kind == 0 { 0 } else { 1000 + i as u64 };
+                    let n = |v: u64| if *as_text { json!(v.to_string()) } else { json!(v) };
+                    json!({
+                        "id": format!("chat{chat}"),
+                        "pinned": !pinned,
+                        "chat": {
+                            "id": n(chat), "owner": n(*owner), "entity_type": "LINES",
+                            "entity_data_1": format!("Y|L|1|{}|N|{session}|0|0|0|0", if *pinned { "Y" } else { "N" }),
+                            "entity_data_3": "N"
+                        },
+                        "lines": { "id": n(session), "status": n(*status) }
+                    })
+                }
+            })
+            .collect();
+        let items = Reply::decode(RECENT_METHOD, &Value::Array(items)).and_then(Reply::recent).unwrap();
+        let list = parse_list(&items, CurrentUser { id: 1 });
+        prop_assert_eq!(list.rows.len(), dialogs.iter().filter(|(d, _)| d.is_some()).count());
+        for (command, target) in [(Command::PinAll, true), (Command::UnpinAll, false)] {
+            // The server's rule, on the generated entries themselves (docs/bitrix24.md §11.4).
+            let mut want: Vec<u64> = dialogs
+                .iter()
+                .enumerate()
+                .filter_map(|(i, (d, _))| {
+                    let (owner, pinned, status, kind) = (*d)?;
+                    (owner == 1 && kind != 0 && (10..50).contains(&status) && pinned != target)
+                        .then_some(1000 + i as u64)
+                })
+                .collect();
+            let mut got = forecast(&list, command);
+            want.sort();
+            got.sort();
+            prop_assert_eq!(got, want, "{:?}", command);
+        }
     }
 
     #[test]
