@@ -59,6 +59,9 @@ test('the list shows every dialog the portal answered, with its true pin and whi
   const frame = await openList(page);
   const reads = await listReads(page);
   expect(reads).toHaveLength(1);
+  // One REST request to the true states: app.info, the list and the user in one batch.
+  expect((await calls(page)).filter((c) => c.kind === 'rest')).toHaveLength(1);
+  expect(Object.keys(reads[0].params.cmd).sort()).toEqual(['info', 'list', 'me']);
   const ids = listed(reads[0]);
   expect(ids.length).toBeGreaterThan(3);
   const rows = frame.locator('tr.olm-row');

@@ -65,14 +65,20 @@ pub async fn load(host: &dyn Host, chat: ChatId) -> Result<Snapshot, CallError> 
 /// Reads the operator's open-line dialogs and who is looking, in one round trip (`batch` of
 /// `im.recent.get {ONLY_OPENLINES: "Y"}` and `profile`). Entries left out are logged.
 pub async fn load_list(host: &dyn Host) -> Result<DialogList, CallError> {
-    let read = async {
-        let mut results = host.batch(recent::list_batch()).await?;
-        // The list's error first: it says more than the profile's.
-        let items = take(&mut results, recent::LIST_KEY)?.recent()?;
-        let me = parse_profile(&take(&mut results, ME_KEY)?.profile()?)?;
-        Ok(recent::parse_list(&items, me))
-    };
-    let list = logged(host, read.await, |err| log_line(Action::Load, err))?;
+    let read = host.batch(recent::list_batch()).await;
+    list_of(host, read.and_then(|mut results| take_list(&mut results)))
+}
+
+/// The list's answers out of a batch: the list's error first (it says more than the profile's).
+fn take_list(results: &mut BatchResults) -> Result<DialogList, CallError> {
+    let items = take(results, recent::LIST_KEY)?.recent()?;
+    let me = parse_profile(&take(results, ME_KEY)?.profile()?)?;
+    Ok(recent::parse_list(&items, me))
+}
+
+/// `read`, its failure and its skipped entries logged.
+fn list_of(host: &dyn Host, read: Result<DialogList, CallError>) -> Result<DialogList, CallError> {
+    let list = logged(host, read, |err| log_line(Action::Load, err))?;
     if list.skipped > 0 {
         host.log(&format!(
             "openline-modes: im.recent.get: {} entries are not open-line dialogs (or null)",
@@ -279,6 +285,35 @@ pub async fn default_page(host: &dyn Host) -> DefaultPage {
         .call(Call::single(install::APP_INFO_METHOD, Params::None {}))
         .await
         .and_then(Reply::app_info);
+    page_of(host, answer)
+}
+
+/// The app's own page in one round trip: whether the portal is installing the app
+/// ([`default_page`]'s `app.info`) and the operator's list ([`load_list`]), in one `batch`,
+/// so an operator who opens the app sees their dialogs after one request.
+pub async fn open_app_page(host: &dyn Host) -> (DefaultPage, Result<DialogList, CallError>) {
+    let mut calls = vec![Call::new(
+        APP_INFO_KEY,
+        install::APP_INFO_METHOD,
+        Params::None {},
+    )];
+    calls.extend(recent::list_batch());
+    match host.batch(calls).await {
+        Ok(mut results) => {
+            let info = take(&mut results, APP_INFO_KEY).and_then(Reply::app_info);
+            let list = take_list(&mut results);
+            (page_of(host, info), list_of(host, list))
+        }
+        Err(err) => (page_of(host, Err(err.clone())), list_of(host, Err(err))),
+    }
+}
+
+/// The key of `app.info` in [`open_app_page`]'s batch.
+const APP_INFO_KEY: &str = "info";
+
+/// Which page `app.info`'s answer opens ([`install::default_page`]); a failure or an unreadable
+/// `INSTALLED` is logged.
+fn page_of(host: &dyn Host, answer: Result<install::AppInfo, CallError>) -> DefaultPage {
     match &answer {
         Err(err) => host.log(&install::bind_log_line(PlacementChange::InstallCheck, err)),
         Ok(result) if install::installation(result) == Installation::Unknown => {

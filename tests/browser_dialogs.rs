@@ -166,13 +166,17 @@ async fn every_dialog_is_listed_with_its_true_state_after_one_request_in_work_fi
     let fake = FakeHost::app_page("en", false);
     Portal::seeded().serve(&fake);
     let page = open(&fake).await;
-    // One batch: the list and who is looking.
-    let batches: Vec<_> = fake
-        .requests()
-        .into_iter()
-        .filter(|r| matches!(r, fake::Request::Batch(_)))
-        .collect();
-    assert_eq!(batches.len(), 1);
+    // One request to the true states: whether the portal is installing the app, the list, and
+    // who is looking, in one batch.
+    let requests = fake.requests();
+    assert_eq!(requests.len(), 1, "{requests:?}");
+    let fake::Request::Batch(calls) = &requests[0] else {
+        panic!("not a batch: {requests:?}");
+    };
+    assert_eq!(
+        calls.iter().map(|c| c.method.as_str()).collect::<Vec<_>>(),
+        ["app.info", "im.recent.get", "profile"]
+    );
     let shown: Vec<Vec<String>> = rows(&page).iter().map(cells).collect();
     assert_eq!(
         shown,

@@ -168,3 +168,59 @@ fn reached_compares_the_reread_state_with_what_the_command_asked() {
     assert_eq!(reached(Command::WhisperOff(chat(12)), &state), Some(true));
     assert_eq!(reached(Command::PinAll, &state), None);
 }
+
+#[test]
+fn the_app_page_reads_install_state_list_and_user_in_one_request() {
+    use openline_modes::controller::open_app_page;
+    use openline_modes::domain::install::DefaultPage;
+    let fake = FakeHost::app_page("en", false);
+    fake.on("im.recent.get", |_| {
+        Ok(json!([null, {
+            "id": "chat12",
+            "title": "Alice",
+            "chat": { "id": 12, "owner": 1, "entity_type": "LINES",
+                      "entity_data_1": "Y|L|1|N|N|343|0|0|0|0", "entity_data_3": "N" },
+            "lines": { "id": 343, "status": 20 }
+        }]))
+    });
+    let (page, list) = block_on(open_app_page(&fake));
+    assert_eq!(page, DefaultPage::App);
+    let list = list.expect("the list");
+    assert_eq!(list.rows.len(), 1);
+    assert_eq!(list.skipped, 1);
+    let requests = fake.requests();
+    assert_eq!(requests.len(), 1, "one request");
+    let Request::Batch(calls) = &requests[0] else {
+        panic!("not a batch: {requests:?}");
+    };
+    let sent: Vec<(&str, &str, Value)> = calls
+        .iter()
+        .map(|c| (c.key.as_str(), c.method.as_str(), c.params.clone()))
+        .collect();
+    assert_eq!(
+        sent,
+        [
+            ("info", "app.info", json!({})),
+            ("list", "im.recent.get", json!({ "ONLY_OPENLINES": "Y" })),
+            ("me", "profile", json!({})),
+        ]
+    );
+
+    // Each answer stands on its own: app.info failing does not lose the list, and the reverse.
+    let fake = FakeHost::app_page("en", false);
+    fake.on("app.info", |_| Err(CallError::Timeout));
+    let (page, list) = block_on(open_app_page(&fake));
+    assert!(matches!(page, DefaultPage::AppUnchecked(_)), "{page:?}");
+    assert!(list.is_ok());
+    let fake = FakeHost::installing("en", false);
+    fake.on("im.recent.get", |_| {
+        Err(CallError::Rest {
+            status: 401,
+            code: "insufficient_scope".into(),
+            description: String::new(),
+        })
+    });
+    let (page, list) = block_on(open_app_page(&fake));
+    assert_eq!(page, DefaultPage::Install);
+    assert!(list.is_err());
+}

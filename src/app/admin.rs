@@ -14,7 +14,9 @@ use crate::components::install::InstallPage;
 use crate::components::{Ctx, Notice, Skeleton};
 use crate::controller;
 use crate::controller::verdict::after_install_check;
+use crate::domain::error::CallError;
 use crate::domain::install::DefaultPage;
+use crate::domain::recent::DialogList;
 use crate::domain::route::Route;
 use crate::host::bx24::Bx24Host;
 use crate::host::Host;
@@ -69,6 +71,16 @@ pub fn AdminRoot(
         cx.show(&after_install_check(page));
         Some(Page::of(page))
     };
+    // The first time, the operator's list is read in the same request (one request to the
+    // dialogs' true states).
+    let list = StoredValue::new_local(None::<Result<DialogList, CallError>>);
+    let open = move || async move {
+        let h = cx.host()?;
+        let (page, first) = controller::open_app_page(&*h).await;
+        cx.show(&after_install_check(page));
+        list.set_value(Some(first));
+        Some(Page::of(page))
+    };
     // The app page follows its content; the messenger navigation's content area has a size.
     let fit = RwSignal::new(FrameFit::Follow);
     let first = LocalResource::new(move || async move {
@@ -81,7 +93,7 @@ pub fn AdminRoot(
         }
         Ok::<_, Msg>(match ready?.1 {
             Route::Install => Page::Install,
-            Route::AppPage => check().await.unwrap_or(Page::App),
+            Route::AppPage => open().await.unwrap_or(Page::App),
             Route::Dialogs => Page::Dialogs,
             Route::Widget(..) | Route::NoChat(..) | Route::Elsewhere => Page::Notice(Msg::AppPage),
         })
@@ -102,7 +114,10 @@ pub fn AdminRoot(
             let page = Memo::new(move |_| recheck.value().get().flatten().unwrap_or(first.clone()));
             move || match page.get() {
                 Page::Notice(msg) => view! { <Notice msg /> }.into_any(),
-                Page::App => view! { <AppPage on_install_check /> }.into_any(),
+                Page::App => match list.try_update_value(Option::take).flatten() {
+                    Some(list) => view! { <AppPage on_install_check list /> }.into_any(),
+                    None => view! { <AppPage on_install_check /> }.into_any(),
+                },
                 Page::Install => view! { <InstallPage /> }.into_any(),
                 Page::Dialogs => view! { <Dialogs /> }.into_any(),
             }

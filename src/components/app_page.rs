@@ -11,7 +11,9 @@ use super::{ctx, Ctx, Write};
 use crate::controller;
 use crate::controller::verdict::{after_check, after_placement, bind_id, Binding, HomeChange};
 use crate::controller::verdict::{Retry, HOMES_TITLE_ID};
+use crate::domain::error::CallError;
 use crate::domain::install::{handler_url, Home, PlacementChange};
+use crate::domain::recent::DialogList;
 use crate::host::Host;
 use crate::i18n::Msg;
 
@@ -31,6 +33,9 @@ pub fn AppPage(
     /// "Try again" after a failed install check (`app.info`): the root asks again.
     #[prop(optional)]
     on_install_check: Option<Callback<()>>,
+    /// The operator's list, read with `app.info` in the page's one request.
+    #[prop(optional)]
+    list: Option<Result<DialogList, CallError>>,
 ) -> impl IntoView {
     let cx = ctx();
     let host = cx.host();
@@ -100,7 +105,10 @@ pub fn AppPage(
             </p>
             {homes}
         </section>
-        <Dialogs />
+        {match list {
+            Some(first) => view! { <Dialogs first /> }.into_any(),
+            None => view! { <Dialogs /> }.into_any(),
+        }}
     }
 }
 

@@ -20,6 +20,7 @@ use crate::controller::verdict::{
 use crate::controller::{self, AfterReRead, Snapshot};
 use crate::domain::command::Command;
 use crate::domain::dialog::ChatId;
+use crate::domain::error::CallError;
 use crate::domain::recent::{forecast, DialogList};
 use crate::host::Host;
 use crate::i18n::{Column, Msg};
@@ -43,6 +44,11 @@ impl Page {
             return ReRead::Failed;
         };
         let result = controller::load_list(&*host).await;
+        self.answered(ticket, result)
+    }
+
+    /// Read `ticket` answered `result`: shown unless a newer read's list is shown already.
+    fn answered(self, ticket: u64, result: Result<DialogList, CallError>) -> ReRead {
         let ok = result.is_ok();
         match self.reads.try_update_value(|r| r.settle(ticket, ok)) {
             None | Some(None) => return ReRead::Superseded,
@@ -83,7 +89,12 @@ impl Page {
 
 /// The list section: heading, count, the rows, and the bulk buttons.
 #[component]
-pub fn Dialogs() -> impl IntoView {
+pub fn Dialogs(
+    /// The list as the page's first request read it (the app page reads it with `app.info`:
+    /// [`controller::open_app_page`]); read here when not given.
+    #[prop(optional)]
+    first: Option<Result<DialogList, CallError>>,
+) -> impl IntoView {
     let cx = ctx();
     let page = Page {
         cx,
@@ -122,7 +133,16 @@ pub fn Dialogs() -> impl IntoView {
                 }
             }
         })));
-    spawn_local(async move { _ = page.reload().await });
+    match first {
+        Some(first) => {
+            let ticket = page
+                .reads
+                .try_update_value(|r| r.start())
+                .unwrap_or_default();
+            _ = page.answered(ticket, first);
+        }
+        None => spawn_local(async move { _ = page.reload().await }),
+    }
 
     let question = Callback::new(move |command: Command| {
         let n = page
