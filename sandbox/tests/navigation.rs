@@ -162,12 +162,7 @@ async fn an_admin_only_item_shows_to_admins_and_nothing_shows_before_install_fin
     .await;
     // Bound, but the app is not installed yet.
     assert_eq!(sb.state().await["app"]["navigation_visible"], json!(false));
-    sb.http
-        .post(sb.portal("/sandbox/install-finish"))
-        .json(&json!({}))
-        .send()
-        .await
-        .unwrap();
+    sb.install_finish().await;
     assert_eq!(sb.state().await["app"]["navigation_visible"], json!(true));
     // role=ADMIN: user 1 is no administrator (im Application::checkRole).
     sb.become_user(1).await;

@@ -635,12 +635,7 @@ async fn an_uninstalled_app_shows_no_sidebar_until_install_finish() {
     assert_eq!(s["app"]["bindings"], json!([]));
     let token = sb.become_user(3).await;
     sb.call_as(&token, "placement.bind", SIDEBAR_OK).await;
-    sb.http
-        .post(sb.portal("/sandbox/install-finish"))
-        .json(&json!({}))
-        .send()
-        .await
-        .unwrap();
+    sb.install_finish().await;
     let (_, body) = sb.call_as(&token, "app.info", &[]).await;
     assert_eq!(body["result"]["INSTALLED"], json!(true));
     assert_eq!(sb.state().await["app"]["sidebar_visible"], json!(true));
@@ -670,12 +665,7 @@ async fn app_info_says_installed_false_until_the_portal_page_reports_install_fin
         let (_, body) = sb.call_as(&token, "app.info", &[]).await;
         assert_eq!(body["result"]["INSTALLED"], json!(false), "{path}");
         // setInstallFinish (the portal page posts this for the frame).
-        sb.http
-            .post(sb.portal("/sandbox/install-finish"))
-            .json(&json!({}))
-            .send()
-            .await
-            .unwrap();
+        sb.install_finish().await;
         let (_, body) = sb.call_as(&token, "app.info", &[]).await;
         assert_eq!(body["result"]["INSTALLED"], json!(true), "{path}");
         // Any user may ask.

@@ -117,6 +117,17 @@ impl Sb {
         serde_json::from_str(&html[start..end]).unwrap()
     }
 
+    /// What the portal page does when the app calls `BX24.installFinish()`.
+    #[allow(dead_code)] // not every suite installs
+    pub async fn install_finish(&self) {
+        self.http
+            .post(self.portal("/sandbox/install-finish"))
+            .json(&json!({}))
+            .send()
+            .await
+            .unwrap();
+    }
+
     pub async fn state(&self) -> Value {
         self.http
             .get(self.portal("/sandbox/state"))
