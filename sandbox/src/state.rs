@@ -168,6 +168,33 @@ impl Chat {
             String::new()
         }
     }
+
+    /// The extended chat type (`Chat::getType`): `lines` for an open line.
+    pub fn chat_type(&self) -> &'static str {
+        if self.lines {
+            "lines"
+        } else {
+            "chat"
+        }
+    }
+
+    /// `ENTITY_TYPE`: `LINES` for an open line.
+    pub fn entity_type(&self) -> &'static str {
+        if self.lines {
+            "LINES"
+        } else {
+            ""
+        }
+    }
+
+    /// `MESSAGE_TYPE`: `L` for an open line, `C` for a group chat.
+    pub fn message_type(&self) -> &'static str {
+        if self.lines {
+            "L"
+        } else {
+            "C"
+        }
+    }
 }
 
 /// The app under test (every token the sandbox issues is this app's).
@@ -717,13 +744,7 @@ impl World {
         self.current_user = 1;
         self.lang = "en".into();
         self.chats = seed_chats();
-        self.next_message_id = self
-            .chats
-            .values()
-            .flat_map(|c| c.messages.iter().map(|m| m.id))
-            .max()
-            .unwrap_or(0)
-            + 1;
+        self.recount_message_ids();
         self.installed = installed;
         self.install_path = InstallPath::Separate;
         self.bindings = if installed {
@@ -838,11 +859,8 @@ impl World {
         }
     }
 
-    /// Replaces the extra dialogs (ids from [`EXTRA_FIRST_ID`]) with `n` open-line dialogs of
-    /// `user`'s, in a fixed mix of every kind of row `im.recent.get` lists (docs/sandbox.md,
-    /// scenario `extra_dialogs`): the same `n` always gives the same world.
-    pub fn seed_extra_dialogs(&mut self, user: i64, n: usize) {
-        self.chats.retain(|id, _| *id < EXTRA_FIRST_ID);
+    /// The next message id follows the highest one in the chats.
+    fn recount_message_ids(&mut self) {
         self.next_message_id = self
             .chats
             .values()
@@ -850,6 +868,14 @@ impl World {
             .max()
             .unwrap_or(0)
             + 1;
+    }
+
+    /// Replaces the extra dialogs (ids from [`EXTRA_FIRST_ID`]) with `n` open-line dialogs of
+    /// `user`'s, in a fixed mix of every kind of row `im.recent.get` lists (docs/sandbox.md,
+    /// scenario `extra_dialogs`): the same `n` always gives the same world.
+    pub fn seed_extra_dialogs(&mut self, user: i64, n: usize) {
+        self.chats.retain(|id, _| *id < EXTRA_FIRST_ID);
+        self.recount_message_ids();
         let other = if user == 2 { 1 } else { 2 };
         const CONNECTORS: [(&str, &str); 4] = [
             ("telegrambot", "Telegram"),
@@ -1113,7 +1139,7 @@ pub fn snapshot(w: &World) -> Value {
                 "id": c.id,
                 "dialog_id": format!("chat{}", c.id),
                 "name": c.name,
-                "type": if c.lines { "lines" } else { "chat" },
+                "type": c.chat_type(),
                 "pinned": c.pinned,
                 "whisper": c.whisper == "Y",
                 "entity_data_3": c.whisper,
