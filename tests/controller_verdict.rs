@@ -966,3 +966,38 @@ fn a_row_of_the_list_shows_its_channel_stage_and_operator_and_switches_like_the_
     // Not listed: no row.
     assert!(row_view(&list(row("viber", true, Ok(()))), ChatId::new(99).unwrap()).is_none());
 }
+
+#[test]
+fn the_bulk_question_on_the_list_counts_what_the_forecast_will_change() {
+    use openline_modes::controller::verdict::forecast_question;
+    use openline_modes::domain::recent::{DialogList, DialogRow, Stage};
+    let row = |pinned: bool, session: u64| DialogRow {
+        state: state(pinned, false),
+        stage: Stage::InWork,
+        session,
+        channel: String::new(),
+        mine: true,
+        permissions: Permissions {
+            pin: Ok(()),
+            whisper: Ok(()),
+        },
+    };
+    let list = DialogList {
+        rows: vec![row(false, 1), row(false, 2), row(true, 3)],
+        me: CurrentUser { id: 1 },
+        skipped: 0,
+    };
+    assert_eq!(
+        forecast_question(Some(&list), Command::PinAll),
+        Msg::ConfirmPinAllCount(2)
+    );
+    assert_eq!(
+        forecast_question(Some(&list), Command::UnpinAll),
+        Msg::ConfirmUnpinAllCount(1)
+    );
+    // Before the list is read: none.
+    assert_eq!(
+        forecast_question(None, Command::PinAll),
+        Msg::ConfirmPinAllCount(0)
+    );
+}

@@ -65,11 +65,13 @@ pub fn AdminRoot(
 ) -> impl IntoView {
     let cx = Ctx::provide(host);
     // Asks the portal whether it is installing the app; a failure is said with "Try again".
+    let decided = move |page| {
+        cx.show(&after_install_check(page));
+        Page::of(page)
+    };
     let check = move || async move {
         let h = cx.host()?;
-        let page = controller::default_page(&*h).await;
-        cx.show(&after_install_check(page));
-        Some(Page::of(page))
+        Some(decided(controller::default_page(&*h).await))
     };
     // The first time, the operator's list is read in the same request (one request to the
     // dialogs' true states).
@@ -77,9 +79,8 @@ pub fn AdminRoot(
     let open = move || async move {
         let h = cx.host()?;
         let (page, first) = controller::open_app_page(&*h).await;
-        cx.show(&after_install_check(page));
         list.set_value(Some(first));
-        Some(Page::of(page))
+        Some(decided(page))
     };
     // The app page follows its content; the messenger navigation's content area has a size.
     let fit = RwSignal::new(FrameFit::Follow);

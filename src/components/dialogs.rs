@@ -14,8 +14,8 @@ use super::bulk::BulkActions;
 use super::regions::{LiveRegions, Regions};
 use super::{ctx, Ctx, Notice, Skeleton, Switch, Write};
 use crate::controller::verdict::{
-    against_forecast, list_read, pin_switch, row_view, whisper_switch, ReRead, ReadOrder, Retry,
-    RowView, SwitchView, Verdict,
+    against_forecast, forecast_question, list_read, pin_switch, row_view, whisper_switch, ReRead,
+    ReadOrder, Retry, RowView, SwitchView, Verdict,
 };
 use crate::controller::{self, AfterReRead, Snapshot};
 use crate::domain::command::Command;
@@ -145,13 +145,8 @@ pub fn Dialogs(
     }
 
     let question = Callback::new(move |command: Command| {
-        let n = page
-            .list
-            .with_untracked(|l| l.as_ref().map_or(0, |l| forecast(l, command).len() as u64));
-        match command {
-            Command::UnpinAll => Msg::ConfirmUnpinAllCount(n),
-            _ => Msg::ConfirmPinAllCount(n),
-        }
+        page.list
+            .with_untracked(|l| forecast_question(l.as_ref(), command))
     });
     let chats = move || {
         page.list.with(|l| {

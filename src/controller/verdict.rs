@@ -754,6 +754,19 @@ pub fn row_view(list: &DialogList, chat: ChatId) -> Option<(RowView, Snapshot)> 
     Some((view, snapshot))
 }
 
+/// The question that confirms pin all or unpin all on the operator's list: how many of the
+/// listed dialogs it will change ([`crate::domain::recent::forecast`]; none before the list is
+/// read).
+pub fn forecast_question(list: Option<&DialogList>, command: Command) -> Msg {
+    let n = list.map_or(0, |l| {
+        crate::domain::recent::forecast(l, command).len() as u64
+    });
+    match command {
+        Command::UnpinAll => Msg::ConfirmUnpinAllCount(n),
+        _ => Msg::ConfirmPinAllCount(n),
+    }
+}
+
 /// What a read of the operator's list says: nothing when it answered; else why, with "Try
 /// again" (the list stays as last read, or loading).
 pub fn list_read<T>(result: &Result<T, CallError>) -> Verdict {

@@ -139,7 +139,7 @@ impl Bx24Host {
     }
 
     /// Registers the init callback now (`BX24.init`), before anything renders, so that it runs
-    /// as soon as the library has the init data rather than after the first render; [`Host::ready`]
+    /// as soon as the library has the init data rather than after the first render; [`Page::ready`]
     /// then waits on it. Does nothing when the library is not there yet (index.html inserts it,
     /// so it may still be loading; a debug build may load the stand-in): `ready` registers then.
     pub fn begin(&self) {
