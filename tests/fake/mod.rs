@@ -408,11 +408,12 @@ impl Rest for FakeHost {
             if !self.present() {
                 return Err(CallError::NoHost);
             }
-            self.gate(Request::Batch(calls.iter().map(Sent::from).collect()))
-                .await;
+            let sent: Vec<Sent> = calls.iter().map(Sent::from).collect();
+            self.gate(Request::Batch(sent.clone())).await;
             Ok(calls
                 .iter()
-                .map(|c| (c.key, self.answer(c.method, &params_json(c))))
+                .zip(&sent)
+                .map(|(c, s)| (c.key, self.answer(c.method, &s.params)))
                 .collect())
         })
     }
