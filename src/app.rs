@@ -7,8 +7,9 @@
 //!   through the install URL (`?install=1`) or while the portal is installing the app (one
 //!   `app.info`, [`crate::domain::install`]), else the app page.
 //!
-//! Both render inside [`Shell`] under one [`crate::components::Ctx`], and start with the same
-//! `LocalResource`s ([`ready`], then [`texts`]) under `<Suspense>`.
+//! Both render inside [`Shell`] under one [`crate::components::Ctx`], and boot with one
+//! `LocalResource` under one `<Suspense>`: [`ready`], then [`texts`] (in the sidebar bundle side
+//! by side with the dialog's first read), then what the page shows.
 
 use leptos::prelude::*;
 

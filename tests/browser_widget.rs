@@ -583,6 +583,31 @@ async fn the_first_read_leaves_before_the_widget_renders_and_its_answer_is_shown
     assert_eq!(fake.requests().len(), 1, "{:?}", fake.requests());
 }
 
+#[wasm_bindgen_test]
+async fn the_first_read_does_not_wait_for_the_catalogue() {
+    // The dialog is read the moment the host is ready, while the operator's catalogue is still
+    // on its way; the widget shows the state once both are there, in the operator's language.
+    let portal = Portal::new().with(|d| d.pinned = true);
+    let fake = sidebar(&portal, Locale::Ru);
+    fake.hold_catalogues();
+    let w = mount(&fake);
+    w.until("the read is sent while the catalogue is held", || {
+        fake.requests().len() == 1
+    })
+    .await;
+    w.settle().await;
+    assert!(w.loading(), "{:?}", w.visible_text());
+    assert!(
+        w.all("[role=switch]").is_empty(),
+        "no texts yet, no switches"
+    );
+    fake.release_catalogues();
+    w.until("the state is shown", || !w.loading()).await;
+    w.settle().await;
+    assert_eq!(w.checked("Закрепить диалог").as_deref(), Some("true"));
+    assert_eq!(fake.requests().len(), 1, "{:?}", fake.requests());
+}
+
 // ---------------------------------------------------------------------------------------------
 // 5. A click is one write, then a re-read; the switch ends in the portal's state
 // ---------------------------------------------------------------------------------------------

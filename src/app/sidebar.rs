@@ -1,16 +1,16 @@
 //! The sidebar bundle's root: what every open of the chat sidebar runs.
 
 use std::cell::RefCell;
-use std::future::IntoFuture;
 use std::rc::Rc;
 
 use leptos::prelude::*;
-use leptos::reactive::computed::ScopedFuture;
 
 use super::{ready, texts, FrameFit, Shell};
 use crate::components::sidebar::Sidebar;
 use crate::components::{Ctx, Notice, Skeleton};
-use crate::controller;
+use crate::controller::{self, Snapshot};
+use crate::domain::dialog::ChatId;
+use crate::domain::error::CallError;
 use crate::domain::route::Route;
 use crate::host::bx24::Bx24Host;
 use crate::host::{Host, Page};
@@ -48,11 +48,15 @@ fn notice_of(route: &Route) -> Option<Msg> {
     }
 }
 
-/// `resource`'s value, awaited without subscribing to it. Each resource here resolves once; a
-/// resource that subscribed to another while it loaded would run again when it resolved (a
-/// second read of the dialog, a second catalogue fetch, a second load of the admin bundle).
-async fn once<T: Clone + 'static>(resource: LocalResource<T>) -> T {
-    ScopedFuture::new_untracked(resource.into_future()).await
+/// What the sidebar bundle's root shows once it has booted.
+#[derive(Clone)]
+enum Booted {
+    /// The widget, over the first read of its chat.
+    Widget(ChatId, Result<Snapshot, CallError>),
+    /// One message instead of a page.
+    Notice(Msg),
+    /// The admin bundle takes the page over (`false`: it could not be loaded).
+    Admin(bool),
 }
 
 /// The sidebar bundle's root over any host (tests pass a fake one).
@@ -64,73 +68,69 @@ pub fn SidebarRoot(
     release: Callback<()>,
 ) -> impl IntoView {
     let cx = Ctx::provide(host);
-    let ready = LocalResource::new(move || async move {
-        let h = cx.host().ok_or(Msg::NoHost)?;
-        ready(&*h).await
-    });
-    // The dialog is read the moment the host is ready: before the texts are awaited, and before
-    // anything renders (the library sends 10 ms after the call, and a render in between would
-    // hold the request back).
-    let first = LocalResource::new(move || async move {
-        let (Ok((_, Route::Widget(_, chat))), Some(h)) = (once(ready).await, cx.host()) else {
-            return None;
+    let fit = RwSignal::new(FrameFit::Unknown);
+    // The dialog is being read and the texts are there: the placeholder can say so.
+    let reading = RwSignal::new(false);
+    // One resource boots the page: the host's ready, then the dialog's read and the texts side
+    // by side (the read first: the library sends 10 ms after the call, and nothing may hold it
+    // back), or, for the app's own page and the messenger navigation's list, the texts and then
+    // the admin bundle, which takes the page over.
+    let booted = LocalResource::new(move || async move {
+        let Some(h) = cx.host() else {
+            return Booted::Notice(Msg::NoHost);
         };
-        Some((chat, controller::load(&*h, chat).await))
-    });
-    let texts = LocalResource::new(move || async move {
-        let ready = once(ready).await;
-        if let Some(h) = cx.host() {
+        let ready = ready(&*h).await;
+        let to = ready.as_ref().ok().map(|(_, to)| to.clone());
+        fit.try_set(FrameFit::of(to.as_ref()));
+        let chat = match &to {
+            Some(Route::Widget(_, chat)) => Some(*chat),
+            _ => None,
+        };
+        let first = async {
+            match chat {
+                Some(chat) => Some(controller::load(&*h, chat).await),
+                None => None,
+            }
+        };
+        let said = async {
             cx.texts.try_set(texts(&*h, &ready).await);
-        }
-    });
-    // The app's own page (and the messenger navigation's list): once the texts are there, the
-    // admin bundle is loaded and takes the page over; `Some(false)` when it could not be loaded.
-    let admin = LocalResource::new(move || async move {
-        once(texts).await;
-        let (Ok((_, Route::Install | Route::AppPage | Route::Dialogs)), Some(h)) =
-            (once(ready).await, cx.host())
-        else {
-            return None;
+            reading.try_set(chat.is_some());
         };
-        let loaded = h
-            .open_admin(Box::new(move || release.run(())))
-            .await
-            .is_ok();
-        if !loaded {
-            h.log("admin bundle: admin-loader.js did not load");
+        let (first, ()) = futures::join!(first, said);
+        if let (Some(chat), Some(first)) = (chat, first) {
+            return Booted::Widget(chat, first);
         }
-        Some(loaded)
-    });
-    let fit = Signal::derive(move || {
-        FrameFit::of(ready.get().and_then(Result::ok).map(|r| r.1).as_ref())
+        match ready.map(|(_, to)| notice_of(&to)) {
+            Err(msg) | Ok(Some(msg)) => Booted::Notice(msg),
+            Ok(None) => {
+                let loaded = h
+                    .open_admin(Box::new(move || release.run(())))
+                    .await
+                    .is_ok();
+                if !loaded {
+                    h.log("admin bundle: admin-loader.js did not load");
+                }
+                Booted::Admin(loaded)
+            }
+        }
     });
 
     // The placeholder stays until the answer is there: the widget then renders once, with the
     // dialog's state.
-    let widget = move || {
-        let read = Suspend::new(async move {
-            first
-                .await
-                .map(|(chat, first)| view! { <Sidebar chat first /> })
-        });
-        view! { <Suspense fallback=|| view! { <Skeleton label=Msg::Loading /> }>{read}</Suspense> }
-    };
     let content = move || {
         Suspend::new(async move {
-            texts.await;
-            match ready.await.map(|(_, to)| (notice_of(&to), to)) {
-                Err(msg) | Ok((Some(msg), _)) => view! { <Notice msg /> }.into_any(),
-                Ok((None, Route::Widget(..))) => widget().into_any(),
-                Ok((None, _)) => match admin.await {
-                    Some(false) => view! { <Notice msg=Msg::PageLoadFailed /> }.into_any(),
-                    _ => view! { <Skeleton /> }.into_any(),
-                },
+            match booted.await {
+                Booted::Widget(chat, first) => view! { <Sidebar chat first /> }.into_any(),
+                Booted::Notice(msg) => view! { <Notice msg /> }.into_any(),
+                Booted::Admin(false) => view! { <Notice msg=Msg::PageLoadFailed /> }.into_any(),
+                Booted::Admin(true) => view! { <Skeleton /> }.into_any(),
             }
         })
     };
+    let label = Signal::derive(move || reading.get().then_some(Msg::Loading));
     view! {
         <Shell fit>
-            <Suspense fallback=|| view! { <Skeleton /> }>{content}</Suspense>
+            <Suspense fallback=move || view! { <Skeleton label /> }>{content}</Suspense>
         </Shell>
     }
 }

@@ -220,15 +220,20 @@ pub fn Switch(
 #[component]
 pub fn Skeleton(
     /// Text for assistive technology ("Loading dialog…"), once the language is known.
-    #[prop(optional)]
-    label: Option<Msg>,
+    #[prop(optional, into)]
+    label: MaybeProp<Msg>,
 ) -> impl IntoView {
-    let label = label.map(|l| ctx().text(&l));
+    let cx = ctx();
+    let label = move || {
+        label.get().map(|l| {
+            view! { <span class="olm-sr-only">{cx.texts.with(|t| t.text(&l))}</span> }
+        })
+    };
     view! {
         <div class="olm-skeleton" aria-busy="true">
             <div class="olm-skeleton__bar"></div>
             <div class="olm-skeleton__bar"></div>
-            {label.map(|l| view! { <span class="olm-sr-only">{l}</span> })}
+            {label}
         </div>
     }
 }

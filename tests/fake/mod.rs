@@ -96,6 +96,8 @@ struct Inner {
     /// Live `watch_height` subscriptions (the frame following the content).
     watching: Rc<std::cell::Cell<usize>>,
     catalogues: HashMap<Locale, String>,
+    /// `Some` while catalogues are held: the senders that let each waiting one arrive.
+    catalogues_held: Option<Vec<oneshot::Sender<()>>>,
     numbers: Option<NumbersFor>,
     admin_opened: usize,
     admin_fails: bool,
@@ -327,6 +329,20 @@ impl FakeHost {
             .insert(locale, json.to_owned());
     }
 
+    /// From now on, catalogues wait until [`FakeHost::release_catalogues`] (a slow
+    /// `i18n/<id>.json`).
+    pub fn hold_catalogues(&self) {
+        self.inner.borrow_mut().catalogues_held = Some(Vec::new());
+    }
+
+    /// Stops holding catalogues and lets every waiting one arrive.
+    pub fn release_catalogues(&self) {
+        let held = self.inner.borrow_mut().catalogues_held.take();
+        for tx in held.into_iter().flatten() {
+            let _ = tx.send(());
+        }
+    }
+
     /// Plural rules and digits per locale (default: [`SimpleNumbers`] for every locale).
     pub fn set_numbers(&self, numbers: impl Fn(Locale) -> Rc<dyn Numbers> + 'static) {
         self.inner.borrow_mut().numbers = Some(Rc::new(numbers));
@@ -489,8 +505,18 @@ impl Page for FakeHost {
     }
 
     fn catalogue(&self, locale: Locale) -> HostFuture<'_, Result<CatalogueTexts, String>> {
-        let json = self.inner.borrow().catalogues.get(&locale).cloned();
+        let mut inner = self.inner.borrow_mut();
+        let json = inner.catalogues.get(&locale).cloned();
+        let gate = inner.catalogues_held.as_mut().map(|held| {
+            let (tx, rx) = oneshot::channel();
+            held.push(tx);
+            rx
+        });
+        drop(inner);
         Box::pin(async move {
+            if let Some(gate) = gate {
+                let _ = gate.await;
+            }
             let json = json.ok_or("not available")?;
             serde_json::from_str(&json).map_err(|e| format!("not a catalogue: {e}"))
         })
