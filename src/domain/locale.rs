@@ -2,8 +2,6 @@
 //! language (its plural categories and digits, which the browser supplies through the port).
 //! Pure data: the port and the texts both use it, so it lives in the domain.
 
-use std::collections::BTreeMap;
-
 use std::fmt;
 
 use serde::de::{Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
@@ -204,9 +202,43 @@ pub trait Numbers {
 }
 
 /// One language's texts as read from `i18n/<id>.json` (decoded by the edge): a flat object of
-/// keys to texts, and for a count an object of plural forms.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
-pub struct CatalogueTexts(pub BTreeMap<String, CatalogueEntry>);
+/// keys to texts, and for a count an object of plural forms. Kept in the file's order and
+/// searched in place: a page looks up a few dozen texts, and a map's code cost the sidebar's wasm
+/// more than the search saves.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct CatalogueTexts(pub Vec<(String, CatalogueEntry)>);
+
+impl CatalogueTexts {
+    /// The entry under `key`.
+    pub fn get(&self, key: &str) -> Option<&CatalogueEntry> {
+        find(&self.0, key)
+    }
+}
+
+/// The value under `key` in a list of `(key, value)` (JSON.parse leaves one of each key).
+fn find<'a, T>(entries: &'a [(String, T)], key: &str) -> Option<&'a T> {
+    entries.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+}
+
+impl<'de> Deserialize<'de> for CatalogueTexts {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct TextsVisitor;
+        impl<'de> Visitor<'de> for TextsVisitor {
+            type Value = CatalogueTexts;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an object of texts")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<CatalogueTexts, A::Error> {
+                let mut texts = Vec::new();
+                while let Some(entry) = map.next_entry::<String, CatalogueEntry>()? {
+                    texts.push(entry);
+                }
+                Ok(CatalogueTexts(texts))
+            }
+        }
+        deserializer.deserialize_map(TextsVisitor)
+    }
+}
 
 /// One key of a catalogue.
 #[derive(Clone, Debug, PartialEq)]
@@ -214,7 +246,7 @@ pub enum CatalogueEntry {
     /// A text.
     Text(String),
     /// The plural forms of a count, form name → text (forms that are not text are left out).
-    Forms(BTreeMap<String, String>),
+    Forms(Vec<(String, String)>),
     /// Anything else: not a text (skipped).
     Other,
 }
@@ -226,6 +258,16 @@ impl<'de> Deserialize<'de> for CatalogueEntry {
 }
 
 struct EntryVisitor;
+
+impl CatalogueEntry {
+    /// The text of plural form `form`, when this is a count that has it.
+    pub fn form(&self, form: &str) -> Option<&str> {
+        match self {
+            CatalogueEntry::Forms(forms) => find(forms, form).map(String::as_str),
+            CatalogueEntry::Text(_) | CatalogueEntry::Other => None,
+        }
+    }
+}
 
 impl<'de> Visitor<'de> for EntryVisitor {
     type Value = CatalogueEntry;
@@ -241,10 +283,10 @@ impl<'de> Visitor<'de> for EntryVisitor {
     }
     scalars_give!(CatalogueEntry::Other);
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<CatalogueEntry, A::Error> {
-        let mut forms = BTreeMap::new();
+        let mut forms = Vec::new();
         while let Some((form, text)) = map.next_entry::<String, Loose>()? {
             if let Loose::Text(text) = text {
-                forms.insert(form, text);
+                forms.push((form, text));
             }
         }
         Ok(CatalogueEntry::Forms(forms))

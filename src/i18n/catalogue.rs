@@ -58,7 +58,7 @@ impl Catalogue {
                 Entry::Text(text) => Some(text),
                 Entry::Forms(_) => None,
             },
-            Source::Parsed(texts) => match texts.0.get(key)? {
+            Source::Parsed(texts) => match texts.get(key)? {
                 CatalogueEntry::Text(text) => Some(text),
                 CatalogueEntry::Forms(_) | CatalogueEntry::Other => None,
             },
@@ -72,10 +72,7 @@ impl Catalogue {
                 Entry::Forms(forms) => forms.iter().find(|(f, _)| *f == form).map(|(_, t)| *t),
                 Entry::Text(_) => None,
             },
-            Source::Parsed(texts) => match texts.0.get(key)? {
-                CatalogueEntry::Forms(forms) => forms.get(form).map(String::as_str),
-                CatalogueEntry::Text(_) | CatalogueEntry::Other => None,
-            },
+            Source::Parsed(texts) => texts.get(key)?.form(form),
         }
     }
 
@@ -83,7 +80,7 @@ impl Catalogue {
     pub fn keys(&self) -> Box<dyn Iterator<Item = &str> + '_> {
         match &self.0 {
             Source::Compiled(entries) => Box::new(entries.iter().map(|(k, _)| *k)),
-            Source::Parsed(texts) => Box::new(texts.0.keys().map(String::as_str)),
+            Source::Parsed(texts) => Box::new(texts.0.iter().map(|(k, _)| k.as_str())),
         }
     }
 
