@@ -182,16 +182,21 @@ const PROBE = () => {
   addEventListener('click', (e) => b.clicks.push({ at: performance.now(), ts: e.timeStamp }), true);
   addEventListener('TrunkApplicationStarted', (e) => { b.startedAt = performance.now(); b.wasm = e.detail && e.detail.wasm; });
   const seen = () => document.querySelector('[role=switch][aria-checked]:not([hidden])');
+  // Tells the harness once the state is shown and painted: a console line, which it reads
+  // without touching the frame (see `navigate`).
+  const told = () => { if (b.markAt !== null && b.paintAt !== null) console.debug('__bench_shown'); };
   const mo = new MutationObserver(() => {
     if (b.domAt === null && seen()) {
       b.domAt = performance.now();
       mo.disconnect();
-      requestAnimationFrame(() => { b.paintAt = performance.now(); });
+      requestAnimationFrame(() => { b.paintAt = performance.now(); told(); });
     }
   });
   mo.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['hidden', 'aria-checked'] });
   new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) if (e.name === 'olm-state-shown' && b.markAt === null) b.markAt = e.startTime;
+    for (const e of list.getEntries()) {
+      if (e.name === 'olm-state-shown' && b.markAt === null) { b.markAt = e.startTime; told(); }
+    }
   }).observe({ type: 'mark', buffered: true });
 };
 
@@ -211,8 +216,15 @@ const MODES = ['idle', 'loading'];
 // Opens (or opens again) the portal page in `page`, opens the app as `mode` says, and waits
 // until the frame has shown the state (its mark and the next animation frame after the switch
 // is in the DOM).
+//
+// Until then the harness does not touch the frame: any Playwright call on a frame (waiting for a
+// function, evaluating) first injects Playwright's own script into it, 14–32 ms of parsing and
+// running on the frame's main thread (Chromium trace, 2026-12-07), which landed at a random
+// point of the app's start: before the library ran in one open, after the state in another.
+// The probe says when the state is shown with a console line instead.
 async function navigate(page, app, mode) {
   const framed = page.waitForEvent('framenavigated', { predicate: (f) => f.url().startsWith(app.appOrigin), timeout: 20_000 });
+  const shown = page.waitForEvent('console', { predicate: (m) => m.text() === '__bench_shown', timeout: 20_000 });
   const messenger = mode === 'idle' ? 'current' : 'classic';
   await page.goto(`${app.portalUrl}/?dialog=${CHAT}&lang=${LANG}&messenger=${messenger}&app_url=${encodeURIComponent(app.appOrigin + '/')}`);
   if (mode === 'idle') {
@@ -226,8 +238,7 @@ async function navigate(page, app, mode) {
     await page.click('.app-item[data-ours="true"]');
   }
   const frame = await framed;
-  await frame.waitForFunction(() => window.__bench && window.__bench.markAt !== null && window.__bench.paintAt !== null,
-    null, { polling: 50, timeout: 20_000 });
+  await shown;
   return frame;
 }
 
