@@ -362,6 +362,27 @@ async fn an_init_that_never_answers_ends_in_init_timeout() {
     assert_eq!(result, Err(CallError::InitTimeout));
 }
 
+/// index.html registers its own `BX24.init` callback when the library has run and publishes it
+/// as `window.__olmInit`; the adapter waits on that instead of registering a callback of its
+/// own, which the library would run only 10 ms after the registration (docs/bitrix24.md §4.1, §9).
+#[wasm_bindgen_test]
+async fn ready_takes_the_init_index_html_registered_and_registers_none_of_its_own() {
+    install("function () { return null; }");
+    eval(
+        "window.__initAnswers = false; window.__registered = 0; window.__init = BX24.init; \
+         BX24.init = function (cb) { window.__registered += 1; window.__init(cb); }; \
+         window.__olmInit = Promise.resolve();",
+    );
+    let info = host().ready().await;
+    let registered = eval("window.__registered").as_f64();
+    eval(
+        "window.__initAnswers = true; delete window.__olmInit; delete window.__registered; \
+         delete window.__init;",
+    );
+    assert_eq!(info.map(|i| i.placement.code), Ok("IM_SIDEBAR".to_owned()));
+    assert_eq!(registered, Some(0.0), "no init callback of its own");
+}
+
 #[wasm_bindgen_test]
 async fn a_batch_is_one_library_call_with_per_key_results() {
     install(

@@ -263,16 +263,27 @@ fn decode<T: DeserializeOwned>(method: &str, result: JsValue) -> Result<T, CallE
 /// `BX24.init(cb)`: the receiver resolves when the library runs `cb`. The library may call it
 /// again (a second init reply): that call does nothing, where a once-closure would throw. The
 /// closure is handed to JS for good (`into_js_value`), as the library keeps it.
+///
+/// When index.html has already registered its own init callback (`window.__olmInit`, a promise
+/// it resolves there), `cb` waits on that instead: the library runs a callback registered after
+/// its init reply only 10 ms after the registration (docs/bitrix24.md §4.1, §9), and the wasm usually
+/// starts after the reply, so a callback of its own would hold the first render back 10 ms.
 fn register_init() -> Result<InitReply, CallError> {
     let (tx, rx) = oneshot::channel();
     let mut tx = Some(tx);
-    let cb = Closure::<dyn FnMut()>::new(move || {
+    let cb = Closure::<dyn FnMut(JsValue)>::new(move |_| {
         if let Some(tx) = tx.take() {
             let _ = tx.send(Ok(()));
         }
-    })
-    .into_js_value();
-    bx24_init(&cb).map_err(thrown)?;
+    });
+    let inited = web_sys::window()
+        .and_then(|w| Reflect::get(&w, &INIT.into()).ok())
+        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
+    match inited {
+        Some(inited) => _ = inited.then(&cb),
+        None => bx24_init(cb.as_ref()).map_err(thrown)?,
+    }
+    cb.forget();
     Ok(rx.shared())
 }
 
@@ -497,6 +508,8 @@ fn batch_results<T>(
 /// The page-wide early read index.html starts: `{calls: [[key, method, params], …], answer:
 /// Promise<{key: ajaxResult}>}`.
 const EARLY_READ: &str = "__olmEarlyRead";
+/// index.html's `BX24.init` callback, as a promise it resolves ([`register_init`]).
+const INIT: &str = "__olmInit";
 
 /// What index.html's early read is to a batch the widget is about to send.
 enum EarlyRead {
