@@ -50,6 +50,10 @@ for (const a of Object.values(apps)) {
 }
 
 // ---------------------------------------------------------------- statistics
+// The budgets the Budgets line judges (issue "Truth while the code compiles", which replaced
+// issue 15's 1.20× and 90 KB; bench/README.md "Budgets").
+const BUDGET = { truth: 1.25, truthAim: 1.1, kb: 100, kbAim: 80 };
+
 function stats(xs) {
   const v = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
   if (!v.length) return null;
@@ -513,13 +517,13 @@ function markdown(r) {
   const t = (k, budget) => [W.timing[k], R.timing[k], budget];
   const tw = (k, budget) => [W.warm[k], R.warm[k], budget];
   row(2, 'frame navigation → state shown (app mark)', ...t('navToMark'));
-  row(2, '**cold: frame navigation → state in DOM (observer)**', ...t('navToDom', `≤ 1.20× reference: ${metCell(r.budgets.timeToTruthCold)}`));
+  row(2, '**cold: frame navigation → state in DOM (observer)**', ...t('navToDom', `≤ ${BUDGET.truth.toFixed(2)}× reference: ${metCell(r.budgets.timeToTruthCold)}`));
   row(2, 'frame navigation → next frame after state', ...t('navToPaint'));
   row(2, 'portal navigation → state shown (mark)', ...t('portalNavToMark'));
   row(2, 'REST answer → state shown (app mark)', ...t('answerToMark'));
   row(2, 'REST answer → state in DOM (observer)', ...t('answerToDom', `≤ 50 ms: ${metCell(r.budgets.answerToState)}`));
   row(2, 'warm: frame navigation → state shown (app mark)', ...tw('navToMark'));
-  row(2, '**warm: frame navigation → state in DOM (observer)**', ...tw('navToDom', `≤ 1.20× reference: ${metCell(r.budgets.timeToTruthWarm)}`));
+  row(2, '**warm: frame navigation → state in DOM (observer)**', ...tw('navToDom', `≤ ${BUDGET.truth.toFixed(2)}× reference: ${metCell(r.budgets.timeToTruthWarm)}`));
   row(2, 'warm: frame navigation → next frame after state', ...tw('navToPaint'));
   row(2, 'warm: portal navigation → state shown (mark)', ...tw('portalNavToMark'));
   row(2, 'warm: REST answer → state in DOM (observer)', ...tw('answerToDom'));
@@ -542,7 +546,7 @@ function markdown(r) {
   mem(`JS heap used (after GC) after 10 → ${r.meta.cycles} cycles`, 'jsHeapUsed', at);
   L.push(`| 5 | growth over ${r.meta.cycles - 10} cycles: wasm / JS heap | ${signedB(W.memory.growth.wasmMemory)} / ${signedB(W.memory.growth.jsHeapUsed)} | – / ${signedB(R.memory.growth.jsHeapUsed)} | – | ≤ 64 KiB (JS heap: over the reference, ${signedB(r.budgets.memory.overReference)}): ${metCell(r.budgets.memory)} |`);
   const fb = (x) => `**${fmtB(x.fetched.total.gzip)}** (${x.fetched.files.length} URLs; ${fmtB(x.fetched.total.raw)} raw)`;
-  L.push(`| 6 | **bytes fetched from the app's origin to show the sidebar (cold, gzip -9)** | ${fb(W)} | ${fb(R)} | ${ratio(W.fetched.total.gzip, R.fetched.total.gzip)} | ≤ 90 KB gzip: ${metCell(r.budgets.bytesFetched)}; aim 60 KB: ${r.budgets.bytesFetched.aimMet ? 'met' : 'not yet'} |`);
+  L.push(`| 6 | **bytes fetched from the app's origin to show the sidebar (cold, gzip -9)** | ${fb(W)} | ${fb(R)} | ${ratio(W.fetched.total.gzip, R.fetched.total.gzip)} | ≤ ${BUDGET.kb} KB gzip: ${metCell(r.budgets.bytesFetched)}; aim ${BUDGET.kbAim} KB: ${r.budgets.bytesFetched.aimMet ? 'met' : 'not yet'} |`);
   L.push(`| 6 | library ${LIBRARY_URL} (common to both, not counted; gzip -9 / raw) | ${fmtB(r.library.gzip)} / ${fmtB(r.library.raw)} | same | – | |`);
   L.push('', 'Budgets (README): ' + Object.entries(r.budgets).map(([k, b]) => `${k} ${b.met ? 'met' : 'MISSED'} (${b.value} vs ${b.limit})`).join('; ') + '.');
 
@@ -676,13 +680,16 @@ async function main() {
   const truth = (phase) => {
     const w = W[phase === 'cold' ? 'timing' : 'warm'].navToDom, rf = R[phase === 'cold' ? 'timing' : 'warm'].navToDom;
     const q = w && rf ? w.median / rf.median : Infinity;
-    return { limit: '1.20× the reference (medians, same run)', value: `${q.toFixed(2)}× (${w?.median.toFixed(1)} vs ${rf?.median.toFixed(1)} ms)`, ratio: q, met: q <= 1.2 };
+    return {
+      limit: `${BUDGET.truth.toFixed(2)}× the reference (medians, same run; aim ${BUDGET.truthAim.toFixed(2)}×)`,
+      value: `${q.toFixed(2)}× (${w?.median.toFixed(1)} vs ${rf?.median.toFixed(1)} ms)`, ratio: q, met: q <= BUDGET.truth,
+    };
   };
   const reqs = [W.timing.requests, W.warm.requests];
   result.budgets = {
     bytesFetched: {
-      limit: '90 KB gzip (aim 60 KB)', value: `${(W.fetched.total.gzip / 1000).toFixed(1)} KB`,
-      met: W.fetched.total.gzip <= 90 * 1000, aimMet: W.fetched.total.gzip <= 60 * 1000,
+      limit: `${BUDGET.kb} KB gzip (aim ${BUDGET.kbAim} KB)`, value: `${(W.fetched.total.gzip / 1000).toFixed(1)} KB`,
+      met: W.fetched.total.gzip <= BUDGET.kb * 1000, aimMet: W.fetched.total.gzip <= BUDGET.kbAim * 1000,
     },
     timeToTruthCold: truth('cold'),
     timeToTruthWarm: truth('warm'),
