@@ -115,10 +115,10 @@ pub fn AdminRoot(
             let page = Memo::new(move |_| recheck.value().get().flatten().unwrap_or(first.clone()));
             move || match page.get() {
                 Page::Notice(msg) => view! { <Notice msg /> }.into_any(),
-                Page::App => match list.try_update_value(Option::take).flatten() {
-                    Some(list) => view! { <AppPage on_install_check list /> }.into_any(),
-                    None => view! { <AppPage on_install_check /> }.into_any(),
-                },
+                Page::App => {
+                    let list = list.try_update_value(Option::take).flatten();
+                    view! { <AppPage on_install_check list /> }.into_any()
+                }
                 Page::Install => view! { <InstallPage /> }.into_any(),
                 Page::Dialogs => view! { <Dialogs /> }.into_any(),
             }

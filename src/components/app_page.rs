@@ -34,7 +34,7 @@ pub fn AppPage(
     #[prop(optional)]
     on_install_check: Option<Callback<()>>,
     /// The operator's list, read with `app.info` in the page's one request.
-    #[prop(optional)]
+    #[prop(default = None)]
     list: Option<Result<DialogList, CallError>>,
 ) -> impl IntoView {
     let cx = ctx();
@@ -105,10 +105,7 @@ pub fn AppPage(
             </p>
             {homes}
         </section>
-        {match list {
-            Some(first) => view! { <Dialogs first /> }.into_any(),
-            None => view! { <Dialogs /> }.into_any(),
-        }}
+        <Dialogs first=list />
     }
 }
 

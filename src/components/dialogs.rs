@@ -92,7 +92,7 @@ impl Page {
 pub fn Dialogs(
     /// The list as the page's first request read it (the app page reads it with `app.info`:
     /// [`controller::open_app_page`]); read here when not given.
-    #[prop(optional)]
+    #[prop(default = None)]
     first: Option<Result<DialogList, CallError>>,
 ) -> impl IntoView {
     let cx = ctx();
