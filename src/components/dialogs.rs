@@ -14,8 +14,8 @@ use super::bulk::BulkActions;
 use super::regions::{LiveRegions, Regions};
 use super::{ctx, Ctx, Notice, Skeleton, Switch, Write};
 use crate::controller::verdict::{
-    against_forecast, forecast_question, list_read, pin_switch, row_view, whisper_switch, ReRead,
-    ReadOrder, Retry, RowView, SwitchView, Verdict,
+    against_forecast, forecast_question, list_read, pin_switch, row_view, whisper_switch, Control,
+    Focus, ReRead, ReadOrder, Retry, RowView, SwitchView, Verdict, PIN_ID, WHISPER_ID,
 };
 use crate::controller::{self, AfterReRead, Snapshot};
 use crate::domain::command::Command;
@@ -222,16 +222,19 @@ fn Row(page: Page, chat: ChatId) -> impl IntoView {
     // "Try again" on the row: the button goes with its message, so the focus goes to the
     // switch, which sends the command once more.
     let again = Callback::new(move |retry| {
-        if let Retry::Command(command) = retry {
-            let (write, id) = match command {
-                Command::Pin(_) | Command::Unpin(_) => (pin, "olm-pin"),
-                _ => (whisper, "olm-whisper"),
-            };
-            if let Some(host) = cx.host() {
-                host.focus(&format!("{id}-{}", chat.get()));
-            }
-            write.send(command);
+        let Retry::Command(command) = retry else {
+            return;
+        };
+        let write = match Control::of(command) {
+            Control::Pin => pin,
+            Control::Whisper => whisper,
+            // A row sends no bulk command.
+            Control::Bulk => return,
+        };
+        if let Some(host) = cx.host() {
+            host.focus(&row_id(Focus::Control(command).element_id(), chat));
         }
+        write.send(command);
     });
     let stage = move || row.with(|r| r.as_ref().map(|(v, _)| v.stage));
     view! {
@@ -247,7 +250,7 @@ fn Row(page: Page, chat: ChatId) -> impl IntoView {
             <td>{view(|v| Some(v.responsible.clone()))}</td>
             <td>
                 <Switch
-                    id=format!("olm-pin-{}", chat.get())
+                    id=row_id(PIN_ID, chat)
                     label=Msg::PinLabel
                     named=Signal::derive(move || cx.text(&Msg::PinRow(title())))
                     state=switch(pin.busy, pin_switch)
@@ -256,7 +259,7 @@ fn Row(page: Page, chat: ChatId) -> impl IntoView {
             </td>
             <td>
                 <Switch
-                    id=format!("olm-whisper-{}", chat.get())
+                    id=row_id(WHISPER_ID, chat)
                     label=Msg::WhisperLabel
                     named=Signal::derive(move || cx.text(&Msg::WhisperRow(title())))
                     state=switch(whisper.busy, whisper_switch)
@@ -265,4 +268,10 @@ fn Row(page: Page, chat: ChatId) -> impl IntoView {
             </td>
         </tr>
     }
+}
+
+/// The id of a row's control: the sidebar's id of that control, then the chat
+/// (`olm-pin-12`).
+fn row_id(control: &str, chat: ChatId) -> String {
+    format!("{control}-{}", chat.get())
 }
