@@ -414,7 +414,7 @@ pub fn after_answer(command: Command, written: &Result<Outcome, CallError>) -> A
             AfterAnswer::Stop(Verdict::replaced(Msg::PortalTooOld, true))
         }
         Err(err) if outcome_unknown(err) => AfterAnswer::ReRead {
-            now: Verdict::alert(failed(command, err), None),
+            now: Verdict::alert(failed(command.action(), err), None),
         },
         _ => AfterAnswer::ReRead {
             now: Verdict::nothing(),
@@ -458,7 +458,7 @@ pub fn after_write(
         // A re-read showing the change applied (an unknown outcome that did happen) leaves
         // nothing to repeat.
         Err(err) => Verdict::alert(
-            failed(command, err),
+            failed(command.action(), err),
             (now != Some(true)).then_some(Retry::Command(command)),
         ),
     }
@@ -772,14 +772,7 @@ pub fn forecast_question(list: Option<&DialogList>, command: Command) -> Msg {
 pub fn list_read<T>(result: &Result<T, CallError>) -> Verdict {
     match result {
         Ok(_) => Verdict::nothing(),
-        Err(err) => Verdict::alert(failed_load(err), Some(Retry::Read)),
-    }
-}
-
-fn failed_load(err: &CallError) -> Msg {
-    Msg::Failed {
-        action: Action::Load,
-        problem: classify(Action::Load, err),
+        Err(err) => Verdict::alert(failed(Action::Load, err), Some(Retry::Read)),
     }
 }
 
@@ -809,9 +802,10 @@ fn done(command: Command) -> Option<Msg> {
     }
 }
 
-fn failed(command: Command, err: &CallError) -> Msg {
+/// `action` failed with `err`: what, and why ([`classify`]).
+fn failed(action: Action, err: &CallError) -> Msg {
     Msg::Failed {
-        action: command.action(),
-        problem: classify(command.action(), err),
+        action,
+        problem: classify(action, err),
     }
 }
