@@ -31,6 +31,13 @@ pub enum CallError {
     BadResponse(String),
 }
 
+impl CallError {
+    /// `method`'s result could not be decoded into what the method promises: `why`, for logs.
+    pub fn undecodable(method: &str, why: impl fmt::Display) -> CallError {
+        CallError::BadResponse(format!("{method}: {why}"))
+    }
+}
+
 impl fmt::Display for CallError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

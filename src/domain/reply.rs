@@ -48,7 +48,7 @@ impl Reply {
             Ok(reply) => return reply,
             Err(result) => result,
         };
-        let bad = |e: D::Error| CallError::BadResponse(format!("{method}: {e}"));
+        let bad = |e: D::Error| CallError::undecodable(method, e);
         Ok(match method {
             GET_METHOD => Reply::Placements(List::deserialize(result).map_err(bad)?),
             BIND_METHOD => Reply::Bind(Head::deserialize(result).map_err(bad)?),
@@ -81,7 +81,7 @@ impl Reply {
         D: Deserializer<'de>,
         D::Error: fmt::Display,
     {
-        let bad = |e: D::Error| CallError::BadResponse(format!("{method}: {e}"));
+        let bad = |e: D::Error| CallError::undecodable(method, e);
         Ok(match method {
             STATE_METHOD => DialogAnswer::deserialize(result)
                 .map(Reply::Dialog)

@@ -256,13 +256,12 @@ impl Bx24Host {
 
 /// A successful result decoded into `T`, or [`CallError::BadResponse`] naming the method.
 fn decode<T: DeserializeOwned>(method: &str, result: JsValue) -> Result<T, CallError> {
-    serde_wasm_bindgen::from_value(result)
-        .map_err(|e| CallError::BadResponse(format!("{method}: {e}")))
+    serde_wasm_bindgen::from_value(result).map_err(|e| CallError::undecodable(method, e))
 }
 
 /// `BX24.init(cb)`: the receiver resolves when the library runs `cb`. The library may call it
 /// again (a second init reply): that call does nothing, where a once-closure would throw. The
-/// closure is handed to JS for good (`into_js_value`), as the library keeps it.
+/// closure is handed to JS for good (`forget`), as the library or the promise keeps it.
 ///
 /// When index.html has already registered its own init callback (`window.__olmInit`, a promise
 /// it resolves there), `cb` waits on that instead: the library runs a callback registered after
